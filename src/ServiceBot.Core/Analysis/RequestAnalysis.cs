@@ -1,0 +1,69 @@
+using ServiceBot.Core.Customers;
+
+namespace ServiceBot.Core.Analysis;
+
+/// <summary>What the RequestAnalyzer read in one customer message.</summary>
+public sealed record RequestAnalysis
+{
+    public required Intent Intent { get; init; }
+
+    /// <summary>A request type of PRODUCT.md, or null for small talk and what it could not place.</summary>
+    public string? RequestType => RequestTypes.For(Intent);
+
+    public IReadOnlyList<string> RequiredActions =>
+        RequestTypes.RequiredAction(RequestType) is { } action ? [action] : [];
+
+    /// <summary>The customer's devices the message means, resolved to ids (empty when none or unclear).</summary>
+    public IReadOnlyList<string> DeviceIds { get; init; } = [];
+
+    /// <summary>Set when the bot must ask before acting: which device, or a device the customer lacks.</summary>
+    public Clarification? Clarification { get; init; }
+
+    /// <summary>Absolute volume asked for, 0..100 when valid (out-of-range values are kept so the gate can refuse them).</summary>
+    public int? Volume { get; init; }
+
+    /// <summary>Relative change for up/down, always positive; null means "a bit".</summary>
+    public int? VolumeStep { get; init; }
+
+    /// <summary>Target room of a relocation, snake_case.</summary>
+    public string? TargetRoom { get; init; }
+
+    /// <summary>Song, artist or genre asked for.</summary>
+    public string? Music { get; init; }
+
+    /// <summary>A routine to create (custom_routine / RoutineCreate).</summary>
+    public RoutineDraft? Routine { get; init; }
+
+    /// <summary>The routine a run/delete refers to, by name or phrase.</summary>
+    public string? RoutineName { get; init; }
+}
+
+public enum ClarificationKind
+{
+    /// <summary>Several devices fit: ask which one.</summary>
+    AmbiguousDevice,
+
+    /// <summary>The customer named a device they do not have.</summary>
+    UnknownDevice,
+}
+
+/// <summary>A question back to the customer; candidates are device ids (the fitting ones, or all they own).</summary>
+public sealed record Clarification(ClarificationKind Kind, IReadOnlyList<string> CandidateDeviceIds, string? Mentioned = null);
+
+/// <summary>A routine as the customer described it, before the gate and the store see it.</summary>
+public sealed record RoutineDraft
+{
+    public required string Name { get; init; }
+    public RoutineSchedule? Schedule { get; init; }
+    public string? Phrase { get; init; }
+    public required IReadOnlyList<RoutineStep> Steps { get; init; }
+}
+
+/// <summary>What earlier turns of the conversation said, for "make it louder" and "play it everywhere".</summary>
+public sealed record ConversationContext
+{
+    public static readonly ConversationContext Empty = new();
+
+    public IReadOnlyList<string> LastDeviceIds { get; init; } = [];
+    public string? LastMusic { get; init; }
+}

@@ -1,0 +1,42 @@
+using ServiceBot.Core.ServiceLevels;
+
+namespace ServiceBot.Core.Analysis;
+
+/// <summary>The request types of PRODUCT.md and the action each requires.</summary>
+public static class RequestTypes
+{
+    public const string DeviceStatus = "device_status";
+    public const string DeviceInfo = "device_info";
+    public const string VolumeChange = "volume_change";
+    public const string PowerChange = "power_change";
+    public const string DeviceRelocation = "device_relocation";
+    public const string PlayMusic = "play_music";
+    public const string MultiRoomSetup = "multi_room_setup";
+    public const string CustomRoutine = "custom_routine";
+
+    public static string? For(Intent intent) => intent switch
+    {
+        Intent.DeviceStatus => DeviceStatus,
+        Intent.DeviceInfo => DeviceInfo,
+        Intent.VolumeSet or Intent.VolumeUp or Intent.VolumeDown or Intent.Mute or Intent.Unmute => VolumeChange,
+        Intent.PowerOn or Intent.PowerOff => PowerChange,
+        Intent.Relocate => DeviceRelocation,
+        Intent.PlayMusic or Intent.PauseMusic or Intent.SkipMusic => PlayMusic,
+        Intent.MultiRoom => MultiRoomSetup,
+        Intent.RoutineCreate or Intent.RoutineList or Intent.RoutineRun or Intent.RoutineDelete => CustomRoutine,
+        _ => null,
+    };
+
+    public static string? RequiredAction(string? requestType) => requestType switch
+    {
+        DeviceStatus => Actions.StatusCheck,
+        DeviceInfo => Actions.DeviceInfo,
+        VolumeChange => Actions.VolumeControl,
+        PowerChange => Actions.DevicePower,
+        DeviceRelocation => Actions.DeviceRelocation,
+        PlayMusic => Actions.MusicServices,
+        MultiRoomSetup => Actions.MultiRoomAudio,
+        CustomRoutine => Actions.CustomActions,
+        _ => null,
+    };
+}

@@ -1,0 +1,37 @@
+namespace ServiceBot.Core.Conversations;
+
+/// <summary>A row of the Messages table: one customer message or one bot reply.</summary>
+public sealed record StoredMessage
+{
+    public required string ConversationId { get; init; }
+
+    /// <summary>Sort key. Unique within the conversation: the log moves it on by a tick when another message holds it.</summary>
+    public required DateTimeOffset Timestamp { get; init; }
+
+    public required string UserId { get; init; }
+    public required string Sender { get; init; }
+    public required string Text { get; init; }
+    public string? RequestType { get; init; }
+    public IReadOnlyList<string> RequiredActions { get; init; } = [];
+    public bool Allowed { get; init; } = true;
+    public IReadOnlyList<ActionRecord> Actions { get; init; } = [];
+
+    /// <summary>For a bot reply: <c>claude</c> or <c>offline</c>.</summary>
+    public string? Source { get; init; }
+
+    public string? ClientMessageId { get; init; }
+
+    /// <summary>Model tokens spent on a bot reply (Claude only).</summary>
+    public TokenUsage? Usage { get; init; }
+}
+
+public static class Senders
+{
+    public const string Customer = "customer";
+    public const string Bot = "bot";
+}
+
+/// <summary>What the agent tried and what the gate decided.</summary>
+public sealed record ActionRecord(string Action, string? DeviceId, bool Allowed, string Result);
+
+public sealed record TokenUsage(long InputTokens, long OutputTokens, long CacheReadTokens, long CacheWriteTokens);

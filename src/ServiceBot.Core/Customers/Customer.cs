@@ -1,0 +1,22 @@
+namespace ServiceBot.Core.Customers;
+
+/// <summary>A row of the Customers table: who the customer is, their tier, devices and routines.</summary>
+public sealed record Customer
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string ServiceLevel { get; init; }
+    public IReadOnlyList<Device> Devices { get; init; } = [];
+    public IReadOnlyList<Routine> Routines { get; init; } = [];
+
+    /// <summary>Optimistic-concurrency version: a store replaces a row only when it still holds this version.</summary>
+    public long Version { get; init; }
+
+    public Device? FindDevice(string deviceId) =>
+        Devices.FirstOrDefault(d => string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase));
+
+    public Customer WithDevice(Device device) => this with
+    {
+        Devices = Devices.Select(d => d.Id == device.Id ? device : d).ToArray(),
+    };
+}

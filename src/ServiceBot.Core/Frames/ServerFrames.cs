@@ -1,0 +1,84 @@
+using System.Text.Json.Serialization;
+using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Customers;
+using ServiceBot.Core.ServiceLevels;
+
+namespace ServiceBot.Core.Frames;
+
+/// <summary>A frame the server sends (PROTOCOL.md, "Server -> client frames"); <c>type</c> names it.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(AckFrame), "ack")]
+[JsonDerivedType(typeof(DeltaFrame), "delta")]
+[JsonDerivedType(typeof(DeviceFrame), "device")]
+[JsonDerivedType(typeof(MessageFrame), "message")]
+[JsonDerivedType(typeof(ProfileFrame), "profile")]
+[JsonDerivedType(typeof(HistoryFrame), "history")]
+[JsonDerivedType(typeof(ErrorFrame), "error")]
+public abstract record ServerFrame;
+
+public sealed record AckFrame(string? ClientMessageId, string ConversationId, string Timestamp) : ServerFrame;
+
+public sealed record DeltaFrame(string ConversationId, string Text) : ServerFrame;
+
+public sealed record DeviceFrame(Device Device) : ServerFrame;
+
+public sealed record MessageFrame(
+    string ConversationId,
+    string Message,
+    string? RequestType,
+    IReadOnlyList<string> RequiredActions,
+    bool Allowed,
+    IReadOnlyList<ActionRecord> Actions,
+    string Source,
+    string Timestamp,
+    string? ClientMessageId) : ServerFrame
+{
+    public static MessageFrame From(StoredMessage reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return new(reply.ConversationId, reply.Text, reply.RequestType, reply.RequiredActions, reply.Allowed,
+            reply.Actions, reply.Source ?? Sources.Offline, Timestamps.ToKey(reply.Timestamp), reply.ClientMessageId);
+    }
+}
+
+public sealed record ProfileFrame(CustomerProfile Customer, ServiceLevel ServiceLevel) : ServerFrame;
+
+public sealed record CustomerProfile(string Id, string Name, string ServiceLevel, IReadOnlyList<Device> Devices)
+{
+    public static CustomerProfile From(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return new(customer.Id, customer.Name, customer.ServiceLevel, customer.Devices);
+    }
+}
+
+public sealed record HistoryFrame(string? ConversationId, IReadOnlyList<HistoryEntry> Messages) : ServerFrame;
+
+public sealed record HistoryEntry(string Sender, string Text, string Timestamp, string? RequestType, bool Allowed)
+{
+    public static HistoryEntry From(StoredMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new(message.Sender, message.Text, Timestamps.ToKey(message.Timestamp), message.RequestType, message.Allowed);
+    }
+}
+
+public sealed record ErrorFrame(string Code, string Message, string? ClientMessageId = null) : ServerFrame;
+
+/// <summary>The <c>code</c> values of an error frame.</summary>
+public static class ErrorCodes
+{
+    public const string BadRequest = "bad_request";
+    public const string TooLarge = "too_large";
+    public const string UnknownAction = "unknown_action";
+    public const string RateLimited = "rate_limited";
+    public const string Unauthorized = "unauthorized";
+    public const string Internal = "internal";
+}
+
+/// <summary>Who wrote a reply.</summary>
+public static class Sources
+{
+    public const string Claude = "claude";
+    public const string Offline = "offline";
+}

@@ -1,0 +1,50 @@
+using ServiceBot.Core.ServiceLevels;
+
+namespace ServiceBot.Core.Permissions;
+
+/// <summary>The device tools an agent can call, and the tier action each needs.</summary>
+public static class ToolNames
+{
+    public const string GetDeviceStatus = "get_device_status";
+    public const string GetDeviceInfo = "get_device_info";
+    public const string SetVolume = "set_volume";
+    public const string ChangeVolume = "change_volume";
+    public const string SetPower = "set_power";
+    public const string MoveDevice = "move_device";
+    public const string PlayMusic = "play_music";
+    public const string PauseMusic = "pause_music";
+    public const string SkipTrack = "skip_track";
+    public const string PlayMultiRoom = "play_multi_room";
+    public const string CreateRoutine = "create_routine";
+    public const string ListRoutines = "list_routines";
+    public const string RunRoutine = "run_routine";
+    public const string DeleteRoutine = "delete_routine";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        GetDeviceStatus, GetDeviceInfo, SetVolume, ChangeVolume, SetPower, MoveDevice, PlayMusic,
+        PauseMusic, SkipTrack, PlayMultiRoom, CreateRoutine, ListRoutines, RunRoutine, DeleteRoutine,
+    ];
+
+    /// <summary>The tier action a tool needs, or null for a tool we do not know.</summary>
+    public static string? RequiredAction(string tool) => tool switch
+    {
+        GetDeviceStatus => Actions.StatusCheck,
+        GetDeviceInfo => Actions.DeviceInfo,
+        SetVolume or ChangeVolume => Actions.VolumeControl,
+        SetPower => Actions.DevicePower,
+        MoveDevice => Actions.DeviceRelocation,
+        PlayMusic or PauseMusic or SkipTrack => Actions.MusicServices,
+        PlayMultiRoom => Actions.MultiRoomAudio,
+        CreateRoutine or ListRoutines or RunRoutine or DeleteRoutine => Actions.CustomActions,
+        _ => null,
+    };
+
+    /// <summary>Tools that act on a device that must have a speaker.</summary>
+    public static bool NeedsSpeaker(string tool) =>
+        tool is SetVolume or ChangeVolume or PlayMusic or PauseMusic or SkipTrack or PlayMultiRoom;
+
+    /// <summary>Tools that name no device of their own (routines carry their devices inside).</summary>
+    public static bool TakesNoDevice(string tool) =>
+        tool is CreateRoutine or ListRoutines or RunRoutine or DeleteRoutine;
+}

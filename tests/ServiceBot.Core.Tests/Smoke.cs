@@ -1,0 +1,7 @@
+namespace ServiceBot.Core.Tests;
+
+public class Smoke
+{
+    [Fact]
+    public void Works() => Assert.True(true);
+}
