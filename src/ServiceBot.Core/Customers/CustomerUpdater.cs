@@ -12,12 +12,18 @@ public sealed class CustomerUpdater(ICustomerStore store)
     /// Applies <paramref name="change"/> to the stored customer. The change returns null to leave the row as it is.
     /// Returns the customer as stored afterwards, or null when the customer does not exist.
     /// </summary>
-    public async Task<Customer?> UpdateAsync(string customerId, Func<Customer, Customer?> change, CancellationToken cancellationToken)
+    public Task<Customer?> UpdateAsync(string customerId, Func<Customer, Customer?> change, CancellationToken cancellationToken) =>
+        UpdateAsync(customerId, known: null, change, cancellationToken);
+
+    /// <summary>As above, trying first on <paramref name="known"/> (a row just read) to save a read when nobody raced us.</summary>
+    public async Task<Customer?> UpdateAsync(string customerId, Customer? known, Func<Customer, Customer?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            Customer? current = await store.GetAsync(customerId, cancellationToken).ConfigureAwait(false);
+            Customer? current = attempt == 0 && known is not null
+                ? known
+                : await store.GetAsync(customerId, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 return null;

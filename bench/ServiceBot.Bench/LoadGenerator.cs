@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+
+namespace ServiceBot.Bench;
+
+internal sealed record LoadResult(int Connections, double ExchangesPerSecond, double P50Ms, double P99Ms, long Exchanges);
+
+/// <summary>Closed-loop load: each connection sends a message and waits for its final <c>message</c> frame, then sends the next.</summary>
+internal static class LoadGenerator
+{
+    private static readonly string[] Customers = ["cust_001", "cust_002", "cust_003"];
+
+    public static async Task<LoadResult> RunAsync(int port, int connections, TimeSpan warmup, TimeSpan duration)
+    {
+        var sockets = new ClientWebSocket[connections];
+        for (int i = 0; i < connections; i++)
+        {
+            sockets[i] = new ClientWebSocket();
+            await sockets[i].ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws?customerId={Customers[i % Customers.Length]}"), CancellationToken.None);
+        }
+
+        var latencies = new List<double>[connections];
+        var measuring = new Flag();
+        using var stop = new CancellationTokenSource();
+        Task[] loops = sockets.Select((s, i) => Loop(s, latencies[i] = [], measuring, stop.Token)).ToArray();
+
+        await Task.Delay(warmup);
+        measuring.On = true;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(duration);
+        measuring.On = false;
+        double seconds = clock.Elapsed.TotalSeconds;
+        stop.Cancel();
+        await Task.WhenAll(loops);
+
+        foreach (ClientWebSocket socket in sockets)
+        {
+            try
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // The server may already be closing.
+            }
+
+            socket.Dispose();
+        }
+
+        double[] all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(connections, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length);
+    }
+
+    private static async Task Loop(ClientWebSocket socket, List<double> latencies, Flag measuring, CancellationToken stop)
+    {
+        byte[] frame = Encoding.UTF8.GetBytes("{\"action\":\"sendMessage\",\"message\":\"is my speaker on?\"}");
+        var buffer = new byte[16 * 1024];
+        while (!stop.IsCancellationRequested)
+        {
+            long started = Stopwatch.GetTimestamp();
+            await socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+            while (true)
+            {
+                int length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                ReadOnlySpan<byte> text = buffer.AsSpan(0, length);
+                if (text.IndexOf("\"type\":\"message\""u8) >= 0)
+                {
+                    break;
+                }
+
+                if (text.IndexOf("\"type\":\"error\""u8) >= 0)
+                {
+                    throw new InvalidOperationException("The server answered an error: " + Encoding.UTF8.GetString(text));
+                }
+            }
+
+            if (measuring.On)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private sealed class Flag
+    {
+        public volatile bool On;
+    }
+}

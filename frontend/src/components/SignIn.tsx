@@ -1,0 +1,148 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  Field,
+  Flex,
+  Heading,
+  Input,
+  NativeSelect,
+  Separator,
+  Spinner,
+  Stack,
+  Text,
+} from '@chakra-ui/react';
+import { fetchCustomers, type CustomersResult } from '../api';
+import { loadLastCustomer, saveLastCustomer, type Auth } from '../storage';
+import { capitalize } from '../tiers';
+import { AppHeader } from './AppHeader';
+
+export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
+  const [result, setResult] = useState<CustomersResult | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [customerId, setCustomerId] = useState('');
+  const [token, setToken] = useState('');
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setResult(null);
+    fetchCustomers(abort.signal).then(
+      (r) => {
+        setResult(r);
+        if (r.kind === 'ok' && r.customers.length > 0) {
+          const last = loadLastCustomer();
+          setCustomerId(r.customers.some((c) => c.id === last) ? (last as string) : r.customers[0]!.id);
+        }
+      },
+      () => undefined, // aborted
+    );
+    return () => abort.abort();
+  }, [attempt]);
+
+  const demoSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (customerId === '') return;
+    saveLastCustomer(customerId);
+    onSignIn({ kind: 'demo', customerId });
+  };
+
+  const tokenSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const t = token.trim();
+    if (t !== '') onSignIn({ kind: 'token', token: t });
+  };
+
+  return (
+    <Flex direction="column" minH="100dvh">
+      <AppHeader />
+      <Box as="main" flex="1" px={{ base: 3, md: 6 }} py={{ base: 6, md: 12 }}>
+        <Card.Root maxW="lg" mx="auto">
+          <Card.Header>
+            <Heading as="h1" size="xl">
+              Sign in to ServiceBot
+            </Heading>
+            <Text color="fg.muted">Customer service for your smart speakers, displays and hubs.</Text>
+          </Card.Header>
+          <Card.Body>
+            <Stack gap={6}>
+              <section aria-labelledby="demo-heading">
+                <Heading as="h2" id="demo-heading" size="md" mb={3}>
+                  Demo sign-in
+                </Heading>
+                {result === null && (
+                  <Flex align="center" gap={2} color="fg.muted" role="status">
+                    <Spinner size="sm" /> Loading customers…
+                  </Flex>
+                )}
+                {result?.kind === 'disabled' && (
+                  <Text color="fg.muted">Demo sign-in is off on this server. Sign in with a token below.</Text>
+                )}
+                {result?.kind === 'failed' && (
+                  <Alert.Root status="error">
+                    <Alert.Indicator />
+                    <Alert.Content>
+                      <Alert.Title>Could not load the sample customers</Alert.Title>
+                      <Alert.Description>{result.error}</Alert.Description>
+                    </Alert.Content>
+                    <Button size="sm" variant="outline" onClick={() => setAttempt((a) => a + 1)}>
+                      Try again
+                    </Button>
+                  </Alert.Root>
+                )}
+                {result?.kind === 'ok' && (
+                  <form onSubmit={demoSubmit}>
+                    <Stack gap={3}>
+                      <Field.Root>
+                        <Field.Label>Customer</Field.Label>
+                        <NativeSelect.Root>
+                          <NativeSelect.Field value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)}>
+                            {result.customers.map((c) => (
+                              <option key={c.id} value={c.id}>
+                                {c.name} ({capitalize(c.serviceLevel)})
+                              </option>
+                            ))}
+                          </NativeSelect.Field>
+                          <NativeSelect.Indicator />
+                        </NativeSelect.Root>
+                        <Field.HelperText>Chat as one of the sample customers.</Field.HelperText>
+                      </Field.Root>
+                      <Button type="submit" colorPalette="teal" disabled={customerId === ''}>
+                        Start chat
+                      </Button>
+                    </Stack>
+                  </form>
+                )}
+              </section>
+              <Separator />
+              <section aria-labelledby="token-heading">
+                <Heading as="h2" id="token-heading" size="md" mb={3}>
+                  Sign in with a token
+                </Heading>
+                <form onSubmit={tokenSubmit}>
+                  <Stack gap={3}>
+                    <Field.Root>
+                      <Field.Label>Access token</Field.Label>
+                      <Input
+                        type="password"
+                        autoComplete="off"
+                        spellCheck={false}
+                        value={token}
+                        onChange={(e) => setToken(e.currentTarget.value)}
+                        placeholder="Paste your sign-in token"
+                      />
+                    </Field.Root>
+                    <Button type="submit" variant="outline" disabled={token.trim() === ''}>
+                      Sign in with token
+                    </Button>
+                  </Stack>
+                </form>
+              </section>
+            </Stack>
+          </Card.Body>
+        </Card.Root>
+      </Box>
+    </Flex>
+  );
+}

@@ -1,0 +1,430 @@
+// The ServiceBot wire protocol (shared/PROTOCOL.md), mirrored in TypeScript.
+// A change here is a change to the contract: keep it in step with PROTOCOL.md and the server's records.
+
+/** The actions a service tier can allow (PRODUCT.md, "Service tiers"). */
+export const SERVICE_ACTIONS = [
+  'status_check',
+  'device_info',
+  'volume_control',
+  'device_power',
+  'device_relocation',
+  'music_services',
+  'multi_room_audio',
+  'custom_actions',
+] as const;
+export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
+
+/** Tiers, lowest first. */
+export const SERVICE_TIERS = ['basic', 'premium', 'enterprise'] as const;
+export type ServiceTier = (typeof SERVICE_TIERS)[number];
+
+/** Limits of client frames (PROTOCOL.md, client -> server). */
+export const MESSAGE_MAX_LENGTH = 4000;
+export const CLIENT_MESSAGE_ID_MAX_LENGTH = 64;
+export const FRAME_MAX_BYTES = 32 * 1024;
+
+// ---------------------------------------------------------------- shared shapes
+
+export type DeviceType = 'SmartSpeaker' | 'SmartDisplay' | 'SmartHub';
+export type DevicePower = 'on' | 'off';
+export type DeviceStatus = 'online' | 'offline';
+
+export interface Device {
+  id: string;
+  type: DeviceType;
+  name: string;
+  /** A snake_case room name such as `living_room`. */
+  location: string;
+  power: DevicePower;
+  /** 0..100 */
+  volume: number;
+  status: DeviceStatus;
+  nowPlaying: string | null;
+}
+
+export interface ServiceLevel {
+  /** `basic`, `premium` or `enterprise`. */
+  level: string;
+  allowedActions: string[];
+  maxDevices: number;
+  supportPriority: string;
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  serviceLevel: string;
+  devices: Device[];
+}
+
+/** One entry of `GET /api/customers` (demo sign-in). */
+export interface CustomerSummary {
+  id: string;
+  name: string;
+  serviceLevel: string;
+}
+
+/** What the agent tried and what the permission gate decided. */
+export interface ActionResult {
+  action: string;
+  deviceId: string | null;
+  allowed: boolean;
+  result: string;
+}
+
+export type Sender = 'customer' | 'bot';
+
+export interface HistoryMessage {
+  sender: Sender;
+  text: string;
+  timestamp: string;
+  requestType: string | null;
+  allowed: boolean | null;
+}
+
+// ---------------------------------------------------------------- client -> server
+
+export interface SendMessageFrame {
+  action: 'sendMessage';
+  /** 1..4000 characters. */
+  message: string;
+  /** The server starts a conversation when absent. */
+  conversationId?: string;
+  /** Idempotency key, at most 64 characters. */
+  clientMessageId?: string;
+}
+
+export interface GetProfileFrame {
+  action: 'getProfile';
+}
+
+export interface GetHistoryFrame {
+  action: 'getHistory';
+  /** The customer's latest conversation when absent. */
+  conversationId?: string;
+}
+
+export type ClientFrame = SendMessageFrame | GetProfileFrame | GetHistoryFrame;
+
+// ---------------------------------------------------------------- server -> client
+
+export interface AckFrame {
+  type: 'ack';
+  clientMessageId: string | null;
+  conversationId: string;
+  timestamp: string;
+}
+
+export interface DeltaFrame {
+  type: 'delta';
+  conversationId: string;
+  text: string;
+}
+
+export interface DeviceFrame {
+  type: 'device';
+  device: Device;
+}
+
+export interface MessageFrame {
+  type: 'message';
+  conversationId: string;
+  message: string;
+  requestType: string | null;
+  requiredActions: string[];
+  allowed: boolean;
+  actions: ActionResult[];
+  source: 'claude' | 'offline';
+  timestamp: string;
+  clientMessageId: string | null;
+}
+
+export interface ProfileFrame {
+  type: 'profile';
+  customer: Customer;
+  serviceLevel: ServiceLevel;
+}
+
+export interface HistoryFrame {
+  type: 'history';
+  conversationId: string | null;
+  messages: HistoryMessage[];
+}
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'too_large'
+  | 'unknown_action'
+  | 'rate_limited'
+  | 'unauthorized'
+  | 'internal';
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'bad_request',
+  'too_large',
+  'unknown_action',
+  'rate_limited',
+  'unauthorized',
+  'internal',
+];
+
+export interface ErrorFrame {
+  type: 'error';
+  code: ErrorCode;
+  message: string;
+  clientMessageId?: string | null;
+}
+
+export type ServerFrame =
+  | AckFrame
+  | DeltaFrame
+  | DeviceFrame
+  | MessageFrame
+  | ProfileFrame
+  | HistoryFrame
+  | ErrorFrame;
+
+export type ServerFrameType = ServerFrame['type'];
+
+// ---------------------------------------------------------------- parsing
+
+export type ParseResult =
+  | { ok: true; frame: ServerFrame }
+  | { ok: false; error: string };
+
+class FrameError extends Error {}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(o: Json, key: string, where: string): string {
+  const v = o[key];
+  if (typeof v !== 'string') throw new FrameError(`${where}.${key} must be a string`);
+  return v;
+}
+
+function nonEmptyStr(o: Json, key: string, where: string): string {
+  const v = str(o, key, where);
+  if (v.length === 0) throw new FrameError(`${where}.${key} must not be empty`);
+  return v;
+}
+
+function strOrNull(o: Json, key: string, where: string): string | null {
+  const v = o[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') throw new FrameError(`${where}.${key} must be a string or null`);
+  return v;
+}
+
+function bool(o: Json, key: string, where: string): boolean {
+  const v = o[key];
+  if (typeof v !== 'boolean') throw new FrameError(`${where}.${key} must be true or false`);
+  return v;
+}
+
+function boolOrNull(o: Json, key: string, where: string): boolean | null {
+  const v = o[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'boolean') throw new FrameError(`${where}.${key} must be true, false or null`);
+  return v;
+}
+
+function num(o: Json, key: string, where: string): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new FrameError(`${where}.${key} must be a number`);
+  return v;
+}
+
+function obj(o: Json, key: string, where: string): Json {
+  const v = o[key];
+  if (!isObject(v)) throw new FrameError(`${where}.${key} must be an object`);
+  return v;
+}
+
+function arr(o: Json, key: string, where: string): unknown[] {
+  const v = o[key];
+  if (!Array.isArray(v)) throw new FrameError(`${where}.${key} must be an array`);
+  return v;
+}
+
+function strings(o: Json, key: string, where: string): string[] {
+  return arr(o, key, where).map((v, i) => {
+    if (typeof v !== 'string') throw new FrameError(`${where}.${key}[${i}] must be a string`);
+    return v;
+  });
+}
+
+function oneOf<T extends string>(o: Json, key: string, where: string, allowed: readonly T[]): T {
+  const v = str(o, key, where);
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new FrameError(`${where}.${key} must be one of ${allowed.join(', ')}`);
+  }
+  return v as T;
+}
+
+function element(v: unknown, where: string): Json {
+  if (!isObject(v)) throw new FrameError(`${where} must be an object`);
+  return v;
+}
+
+export function parseDevice(value: unknown, where = 'device'): Device {
+  const d = element(value, where);
+  const volume = num(d, 'volume', where);
+  if (volume < 0 || volume > 100) throw new FrameError(`${where}.volume must be 0..100`);
+  return {
+    id: nonEmptyStr(d, 'id', where),
+    type: oneOf(d, 'type', where, ['SmartSpeaker', 'SmartDisplay', 'SmartHub'] as const),
+    name: str(d, 'name', where),
+    location: str(d, 'location', where),
+    power: oneOf(d, 'power', where, ['on', 'off'] as const),
+    volume,
+    status: oneOf(d, 'status', where, ['online', 'offline'] as const),
+    nowPlaying: strOrNull(d, 'nowPlaying', where),
+  };
+}
+
+export function parseServiceLevel(value: unknown, where = 'serviceLevel'): ServiceLevel {
+  const s = element(value, where);
+  return {
+    level: nonEmptyStr(s, 'level', where),
+    allowedActions: strings(s, 'allowedActions', where),
+    maxDevices: num(s, 'maxDevices', where),
+    supportPriority: str(s, 'supportPriority', where),
+  };
+}
+
+function parseActionResult(value: unknown, where: string): ActionResult {
+  const a = element(value, where);
+  return {
+    action: str(a, 'action', where),
+    deviceId: strOrNull(a, 'deviceId', where),
+    allowed: bool(a, 'allowed', where),
+    result: strOrNull(a, 'result', where) ?? '',
+  };
+}
+
+function parseHistoryMessage(value: unknown, where: string): HistoryMessage {
+  const m = element(value, where);
+  return {
+    sender: oneOf(m, 'sender', where, ['customer', 'bot'] as const),
+    text: str(m, 'text', where),
+    timestamp: str(m, 'timestamp', where),
+    requestType: strOrNull(m, 'requestType', where),
+    allowed: boolOrNull(m, 'allowed', where),
+  };
+}
+
+function parseFrameObject(f: Json): ServerFrame {
+  const type = f['type'];
+  if (typeof type !== 'string') throw new FrameError('frame has no "type"');
+  const w = type;
+  switch (type) {
+    case 'ack':
+      return {
+        type,
+        clientMessageId: strOrNull(f, 'clientMessageId', w),
+        conversationId: nonEmptyStr(f, 'conversationId', w),
+        timestamp: str(f, 'timestamp', w),
+      };
+    case 'delta':
+      return { type, conversationId: nonEmptyStr(f, 'conversationId', w), text: str(f, 'text', w) };
+    case 'device':
+      return { type, device: parseDevice(f['device'], 'device.device') };
+    case 'message':
+      return {
+        type,
+        conversationId: nonEmptyStr(f, 'conversationId', w),
+        message: str(f, 'message', w),
+        requestType: strOrNull(f, 'requestType', w),
+        requiredActions: f['requiredActions'] == null ? [] : strings(f, 'requiredActions', w),
+        allowed: bool(f, 'allowed', w),
+        actions:
+          f['actions'] == null
+            ? []
+            : arr(f, 'actions', w).map((a, i) => parseActionResult(a, `message.actions[${i}]`)),
+        source: oneOf(f, 'source', w, ['claude', 'offline'] as const),
+        timestamp: str(f, 'timestamp', w),
+        clientMessageId: strOrNull(f, 'clientMessageId', w),
+      };
+    case 'profile': {
+      const c = obj(f, 'customer', w);
+      return {
+        type,
+        customer: {
+          id: nonEmptyStr(c, 'id', 'profile.customer'),
+          name: str(c, 'name', 'profile.customer'),
+          serviceLevel: str(c, 'serviceLevel', 'profile.customer'),
+          devices: arr(c, 'devices', 'profile.customer').map((d, i) =>
+            parseDevice(d, `profile.customer.devices[${i}]`),
+          ),
+        },
+        serviceLevel: parseServiceLevel(f['serviceLevel'], 'profile.serviceLevel'),
+      };
+    }
+    case 'history':
+      return {
+        type,
+        conversationId: strOrNull(f, 'conversationId', w),
+        messages: arr(f, 'messages', w).map((m, i) => parseHistoryMessage(m, `history.messages[${i}]`)),
+      };
+    case 'error': {
+      const code = str(f, 'code', w);
+      const frame: ErrorFrame = {
+        type,
+        // An unknown code from a newer server is still an error: show it as internal.
+        code: (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal',
+        message: strOrNull(f, 'message', w) ?? '',
+      };
+      const id = strOrNull(f, 'clientMessageId', w);
+      if (id !== null) frame.clientMessageId = id;
+      return frame;
+    }
+    default:
+      throw new FrameError(`unknown frame type "${type}"`);
+  }
+}
+
+/** Parses one text frame from the server. Never throws: a bad frame comes back as `{ok: false}`. */
+export function parseServerFrame(raw: unknown): ParseResult {
+  if (typeof raw !== 'string') return { ok: false, error: 'frame is not text' };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { ok: false, error: 'frame is not JSON' };
+  }
+  if (!isObject(value)) return { ok: false, error: 'frame is not a JSON object' };
+  try {
+    return { ok: true, frame: parseFrameObject(value) };
+  } catch (e) {
+    if (e instanceof FrameError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+/** Parses `GET /api/customers`. */
+export function parseCustomerList(value: unknown): CustomerSummary[] {
+  if (!Array.isArray(value)) throw new Error('customers: expected an array');
+  return value.map((v, i) => {
+    const c = element(v, `customers[${i}]`);
+    return {
+      id: nonEmptyStr(c, 'id', `customers[${i}]`),
+      name: str(c, 'name', `customers[${i}]`),
+      serviceLevel: str(c, 'serviceLevel', `customers[${i}]`),
+    };
+  });
+}
+
+/** Parses `GET /api/service-levels`. */
+export function parseServiceLevelList(value: unknown): ServiceLevel[] {
+  if (!Array.isArray(value)) throw new Error('service levels: expected an array');
+  return value.map((v, i) => parseServiceLevel(v, `serviceLevels[${i}]`));
+}
+
+/** Serializes a client frame; fields that are undefined are left out. */
+export function serializeClientFrame(frame: ClientFrame): string {
+  return JSON.stringify(frame);
+}

@@ -1,0 +1,80 @@
+// What a tier allows, what it does not, and which tier would.
+
+import { SERVICE_ACTIONS, SERVICE_TIERS, type Device, type ServiceLevel } from './protocol';
+
+export const ACTION_LABELS: Record<string, string> = {
+  status_check: 'Check device status',
+  device_info: 'Device information',
+  volume_control: 'Change the volume',
+  device_power: 'Turn devices on and off',
+  device_relocation: 'Move a device to another room',
+  music_services: 'Play, pause and skip music',
+  multi_room_audio: 'Multi-room audio',
+  custom_actions: 'Routines (custom actions)',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? humanize(action);
+}
+
+/** `living_room` -> `living room`. */
+export function humanize(snake: string): string {
+  return snake.replace(/_/g, ' ').trim();
+}
+
+/** `premium` -> `Premium`. */
+export function capitalize(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
+export function tierRank(level: string): number {
+  const i = (SERVICE_TIERS as readonly string[]).indexOf(level.toLowerCase());
+  return i < 0 ? SERVICE_TIERS.length : i;
+}
+
+export function sortTiers(levels: ServiceLevel[]): ServiceLevel[] {
+  return [...levels].sort((a, b) => tierRank(a.level) - tierRank(b.level));
+}
+
+/** The lowest tier above `current` that allows `action`, or null. */
+export function upgradeTierFor(action: string, current: string, levels: ServiceLevel[]): string | null {
+  const rank = tierRank(current);
+  for (const l of sortTiers(levels)) {
+    if (tierRank(l.level) > rank && l.allowedActions.includes(action)) return l.level;
+  }
+  return null;
+}
+
+export interface TierRow {
+  action: string;
+  label: string;
+  allowed: boolean;
+  /** For a refused action: the tier that would allow it. */
+  upgradeTo: string | null;
+}
+
+/** Every known action (and any extra the server names), allowed first, in the product's order. */
+export function tierRows(current: ServiceLevel, levels: ServiceLevel[]): TierRow[] {
+  const known: string[] = [...SERVICE_ACTIONS];
+  for (const l of [current, ...levels]) for (const a of l.allowedActions) if (!known.includes(a)) known.push(a);
+  const rows = known.map((action) => {
+    const allowed = current.allowedActions.includes(action);
+    return { action, label: actionLabel(action), allowed, upgradeTo: allowed ? null : upgradeTierFor(action, current.level, levels) };
+  });
+  return [...rows.filter((r) => r.allowed), ...rows.filter((r) => !r.allowed)];
+}
+
+export function hasSpeaker(device: Device): boolean {
+  return device.type === 'SmartSpeaker' || device.type === 'SmartDisplay';
+}
+
+export function deviceKind(device: Device): string {
+  switch (device.type) {
+    case 'SmartSpeaker':
+      return 'speaker';
+    case 'SmartDisplay':
+      return 'display';
+    case 'SmartHub':
+      return 'hub';
+  }
+}

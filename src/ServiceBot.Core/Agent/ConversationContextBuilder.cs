@@ -1,0 +1,34 @@
+using ServiceBot.Core.Analysis;
+using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Customers;
+
+namespace ServiceBot.Core.Agent;
+
+/// <summary>Reads "it" and "the same music" out of the conversation so far.</summary>
+public static class ConversationContextBuilder
+{
+    public static ConversationContext From(IReadOnlyList<StoredMessage> history, Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(customer);
+        for (int i = history.Count - 1; i >= 0; i--)
+        {
+            StoredMessage message = history[i];
+            string[] devices = message.Actions
+                .Where(a => a.DeviceId is not null && customer.FindDevice(a.DeviceId) is not null)
+                .Select(a => a.DeviceId!)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            if (devices.Length > 0)
+            {
+                string? music = devices.Select(id => customer.FindDevice(id)?.NowPlaying).FirstOrDefault(m => m is not null);
+                return new ConversationContext { LastDeviceIds = devices, LastMusic = music ?? LastPlaying(customer) };
+            }
+        }
+
+        return new ConversationContext { LastMusic = LastPlaying(customer) };
+    }
+
+    private static string? LastPlaying(Customer customer) =>
+        customer.Devices.Select(d => d.NowPlaying).FirstOrDefault(m => m is not null);
+}

@@ -1,0 +1,151 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.AI;
+using ServiceBot.Core.Customers;
+using ServiceBot.Core.Permissions;
+using ServiceBot.Core.ServiceLevels;
+
+namespace ServiceBot.Core.Agent;
+
+/// <summary>
+/// The device tools as AIFunctions over one reply's toolbox. The same functions serve the offline
+/// assistant and Claude; which of them are advertised depends on the tier, but every call still meets the gate.
+/// </summary>
+public static class DeviceToolFunctions
+{
+    private static readonly JsonSerializerOptions SerializerOptions = CreateOptions();
+
+    public static IReadOnlyList<AIFunction> Create(DeviceToolbox toolbox)
+    {
+        ArgumentNullException.ThrowIfNull(toolbox);
+        var routines = new RoutineTools(toolbox);
+        return
+        [
+            Tool(ToolNames.GetDeviceStatus, "Get a device's live state: online or offline, power, volume, what it is playing.",
+                ([Description("The device id, e.g. dev_002.")] string deviceId, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.GetDeviceStatus, DeviceIds = [deviceId] }, ct)),
+            Tool(ToolNames.GetDeviceInfo, "Describe a device: its type, name, room and what it can do.",
+                ([Description("The device id.")] string deviceId, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.GetDeviceInfo, DeviceIds = [deviceId] }, ct)),
+            Tool(ToolNames.SetVolume, "Set a device's volume to an absolute level from 0 (mute) to 100.",
+                ([Description("The device id.")] string deviceId, [Description("Volume from 0 to 100.")] int? volume, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.SetVolume, DeviceIds = [deviceId], Volume = volume }, ct)),
+            Tool(ToolNames.ChangeVolume, "Raise or lower a device's volume by a number of steps (positive louder, negative quieter).",
+                ([Description("The device id.")] string deviceId, [Description("Steps to change, -100 to 100, e.g. 10 or -10.")] int? step, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.ChangeVolume, DeviceIds = [deviceId], VolumeStep = step }, ct)),
+            Tool(ToolNames.SetPower, "Turn a device on or off.",
+                ([Description("The device id.")] string deviceId, [Description("\"on\" or \"off\".")] string power, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.SetPower, DeviceIds = [deviceId], Power = power?.Trim().ToLowerInvariant() }, ct)),
+            Tool(ToolNames.MoveDevice, "Move a device to another room.",
+                ([Description("The device id.")] string deviceId, [Description("Target room in snake_case, e.g. dining_room.")] string room, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.MoveDevice, DeviceIds = [deviceId], TargetRoom = room?.Trim().ToLowerInvariant().Replace(' ', '_') }, ct)),
+            Tool(ToolNames.PlayMusic, "Play a song, artist or genre on one device that has a speaker.",
+                ([Description("The device id.")] string deviceId, [Description("Song, artist or genre, e.g. jazz.")] string music, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.PlayMusic, DeviceIds = [deviceId], Music = music }, ct)),
+            Tool(ToolNames.PauseMusic, "Pause the music on a device.",
+                ([Description("The device id.")] string deviceId, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.PauseMusic, DeviceIds = [deviceId] }, ct)),
+            Tool(ToolNames.SkipTrack, "Skip to the next track on a device.",
+                ([Description("The device id.")] string deviceId, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.SkipTrack, DeviceIds = [deviceId] }, ct)),
+            Tool(ToolNames.PlayMultiRoom, "Play the same audio on several devices together (multi-room audio).",
+                ([Description("Ids of the devices to group, at least two.")] string[] deviceIds, [Description("Song, artist or genre.")] string music, CancellationToken ct) =>
+                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.PlayMultiRoom, DeviceIds = deviceIds ?? [], Music = music }, ct)),
+            Tool(ToolNames.CreateRoutine, "Create a routine: a schedule (time and days) or a spoken phrase, plus device actions.",
+                ([Description("A short name, e.g. \"Morning\".")] string name,
+                 [Description("24-hour time HH:mm for a scheduled routine, e.g. 07:00; omit for a phrase routine.")] string? time,
+                 [Description("Days for a scheduled routine, e.g. [\"monday\",\"friday\"]; empty means every day.")] string[]? days,
+                 [Description("The phrase that runs it, e.g. \"good night\"; omit for a scheduled routine.")] string? phrase,
+                 [Description("The device actions, in order.")] RoutineStepInput[] steps,
+                 CancellationToken ct) =>
+                    routines.CreateAsync(name, ToSchedule(time, days), phrase, (steps ?? []).Select(s => s.ToStep()).ToArray(), ct)),
+            Tool(ToolNames.ListRoutines, "List the customer's routines.",
+                () => Task.FromResult(routines.List())),
+            Tool(ToolNames.RunRoutine, "Run one of the customer's routines now.",
+                ([Description("The routine's name or phrase.")] string name, CancellationToken ct) => routines.RunAsync(name, ct)),
+            Tool(ToolNames.DeleteRoutine, "Delete one of the customer's routines.",
+                ([Description("The routine's name.")] string name, CancellationToken ct) => routines.DeleteAsync(name, ct)),
+        ];
+    }
+
+    /// <summary>Splits the tools into those the tier allows (offered to the model) and the rest (still callable, and refused by the gate).</summary>
+    public static (IList<AITool> Offered, IList<AITool> Hidden) ForTier(IReadOnlyList<AIFunction> tools, ServiceLevel tier)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        ArgumentNullException.ThrowIfNull(tier);
+        var offered = new List<AITool>();
+        var hidden = new List<AITool>();
+        foreach (AIFunction tool in tools)
+        {
+            (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action) ? offered : hidden).Add(tool);
+        }
+
+        return (offered, hidden);
+    }
+
+    private static AIFunction Tool(string name, string description, Delegate method) =>
+        AIFunctionFactory.Create(method, new AIFunctionFactoryOptions
+        {
+            Name = name,
+            Description = description,
+            SerializerOptions = SerializerOptions,
+        });
+
+    private static RoutineSchedule? ToSchedule(string? time, string[]? days)
+    {
+        if (string.IsNullOrWhiteSpace(time))
+        {
+            return null;
+        }
+
+        var parsed = new List<DayOfWeek>();
+        foreach (string day in days ?? [])
+        {
+            if (Enum.TryParse(day.Trim(), ignoreCase: true, out DayOfWeek d) && !parsed.Contains(d))
+            {
+                parsed.Add(d);
+            }
+        }
+
+        return new RoutineSchedule(parsed, time.Trim());
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions)
+        {
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(ToolJson.Default, AIJsonUtilities.DefaultOptions.TypeInfoResolver),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}
+
+/// <summary>One step of a routine as a model writes it.</summary>
+public sealed record RoutineStepInput
+{
+    [Description("One of set_power, set_volume, play_music, pause_music.")]
+    public required string Tool { get; init; }
+
+    [Description("The device id.")]
+    public required string DeviceId { get; init; }
+
+    [Description("For set_volume: 0 to 100.")]
+    public int? Volume { get; init; }
+
+    [Description("For set_power: \"on\" or \"off\".")]
+    public string? Power { get; init; }
+
+    [Description("For play_music: song, artist or genre.")]
+    public string? Music { get; init; }
+
+    public RoutineStep ToStep() => new() { Tool = Tool, DeviceId = DeviceId, Volume = Volume, Power = Power, Music = Music };
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ToolOutcome))]
+[JsonSerializable(typeof(RoutineStepInput[]))]
+[JsonSerializable(typeof(string[]))]
+internal sealed partial class ToolJson : JsonSerializerContext;

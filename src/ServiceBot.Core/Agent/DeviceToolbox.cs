@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Customers;
+using ServiceBot.Core.Permissions;
+using ServiceBot.Core.Telemetry;
+
+namespace ServiceBot.Core.Agent;
+
+/// <summary>
+/// The device actions of one reply, for one customer. Every command, from any agent or routine,
+/// passes the permission gate against the customer's current row before it changes anything,
+/// and every decision is recorded as one of the reply's actions.
+/// </summary>
+public sealed class DeviceToolbox
+{
+    private readonly AgentContext _context;
+    private readonly CustomerUpdater _updater;
+    private readonly PermissionGate _gate;
+    private readonly IAgentEventSink _events;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentQueue<ActionRecord> _actions = new();
+    private Customer _customer;
+
+    public DeviceToolbox(AgentContext context, CustomerUpdater updater, IAgentEventSink events, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _updater = updater;
+        _events = events;
+        _time = time;
+        _customer = context.Customer;
+        _gate = new PermissionGate(context.Catalog);
+    }
+
+    /// <summary>The customer as last seen by this reply (after its own changes).</summary>
+    public Customer Customer => Volatile.Read(ref _customer);
+
+    public IReadOnlyList<ActionRecord> Actions => [.. _actions];
+
+    /// <summary>Runs one device command through the gate; a refusal comes back as the outcome, never as an exception.</summary>
+    public async Task<ToolOutcome> ExecuteAsync(DeviceCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (ToolNames.TakesNoDevice(command.Tool))
+        {
+            throw new ArgumentException("Routine tools run through RoutineTools.", nameof(command));
+        }
+
+        GateDecision decision = GateDecision.Allow;
+        var messages = new List<string>();
+        var changed = new List<Device>();
+        Customer? after = await _updater.UpdateAsync(Customer.Id, Customer, current =>
+        {
+            messages.Clear();
+            changed.Clear();
+            decision = _gate.Check(current, _context.Tier, command);
+            if (!decision.Allowed)
+            {
+                return null;
+            }
+
+            Customer updated = current;
+            foreach (string id in command.DeviceIds.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                Device device = updated.FindDevice(id)!;
+                (Device next, string message) = DeviceOperations.Apply(device, command);
+                messages.Add(message);
+                if (next != device)
+                {
+                    updated = updated.WithDevice(next);
+                    changed.Add(next);
+                }
+            }
+
+            return changed.Count == 0 ? null : updated;
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (after is not null)
+        {
+            Volatile.Write(ref _customer, after);
+        }
+
+        string action = decision.Action ?? command.Tool;
+        if (after is null || !decision.Allowed)
+        {
+            string reason = after is null ? "Your account could not be found." : decision.Reason!;
+            Record(action, command.DeviceId, allowed: false, reason, decision.Kind.ToString());
+            return ToolOutcome.Refused(reason);
+        }
+
+        foreach (string id in command.DeviceIds.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            Record(action, after.FindDevice(id)?.Id ?? id, allowed: true, messages.Count == 1 ? messages[0] : JoinGroup(command, after));
+        }
+
+        foreach (Device device in changed)
+        {
+            await _events.DeviceChangedAsync(device, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ToolOutcome.Done(messages.Count == 1 ? messages[0] : JoinGroup(command, after));
+    }
+
+    /// <summary>Records a decision taken elsewhere (routine tools, refused unknown tools).</summary>
+    internal void Record(string action, string? deviceId, bool allowed, string result, string? refusalKind = null)
+    {
+        _actions.Enqueue(new ActionRecord(action, deviceId, allowed, result));
+        ServiceBotTelemetry.ActionDecided(action, _context.Tier.Level, allowed, refusalKind);
+    }
+
+    internal PermissionGate Gate => _gate;
+
+    internal AgentContext Context => _context;
+
+    internal CustomerUpdater Updater => _updater;
+
+    internal TimeProvider Time => _time;
+
+    internal void Remember(Customer customer) => Volatile.Write(ref _customer, customer);
+
+    private static string JoinGroup(DeviceCommand command, Customer customer)
+    {
+        IEnumerable<string> names = command.DeviceIds
+            .Select(id => customer.FindDevice(id)?.Describe() ?? id)
+            .Distinct(StringComparer.Ordinal);
+        return $"Now playing {command.Music ?? "your music"} together on {Phrases.JoinAnd(names)}.";
+    }
+}

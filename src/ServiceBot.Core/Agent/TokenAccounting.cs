@@ -1,0 +1,29 @@
+using Microsoft.Extensions.AI;
+using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Telemetry;
+
+namespace ServiceBot.Core.Agent;
+
+/// <summary>Turns a model's usage report into what we store and count.</summary>
+internal static class TokenAccounting
+{
+    public static TokenUsage? From(UsageDetails? usage)
+    {
+        if (usage is null)
+        {
+            return null;
+        }
+
+        long cacheRead = usage.CachedInputTokenCount ?? Extra(usage, "CacheReadInputTokens");
+        long cacheWrite = Extra(usage, "CacheCreationInputTokens");
+        var result = new TokenUsage(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, cacheRead, cacheWrite);
+        ServiceBotTelemetry.TokensUsed("input", result.InputTokens);
+        ServiceBotTelemetry.TokensUsed("output", result.OutputTokens);
+        ServiceBotTelemetry.TokensUsed("cache_read", result.CacheReadTokens);
+        ServiceBotTelemetry.TokensUsed("cache_write", result.CacheWriteTokens);
+        return result;
+    }
+
+    private static long Extra(UsageDetails usage, string key) =>
+        usage.AdditionalCounts is { } counts && counts.TryGetValue(key, out long value) ? value : 0;
+}

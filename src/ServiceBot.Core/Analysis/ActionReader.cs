@@ -1,0 +1,505 @@
+using System.Text.RegularExpressions;
+
+namespace ServiceBot.Core.Analysis;
+
+/// <summary>What a device request asks for, before its devices are resolved.</summary>
+internal sealed record ActionReading(Intent Intent)
+{
+    public int? Volume { get; init; }
+    public int? VolumeStep { get; init; }
+    public string? TargetRoom { get; init; }
+
+    /// <summary>The words naming the room a device moves to: not a device phrase.</summary>
+    public WordSpan? TargetSpan { get; init; }
+
+    /// <summary>What to play; its words are not device phrases either.</summary>
+    public MusicReading? Music { get; init; }
+
+    /// <summary>"multi-room", "sync", "together".</summary>
+    public bool MultiRoom { get; init; }
+
+    /// <summary>"too", "as well": add to the devices already in play.</summary>
+    public bool Also { get; init; }
+}
+
+/// <summary>
+/// Reads a device request (status, info, volume, power, relocation, music) from an utterance. Checks run from the
+/// most specific to the most general: a complaint ("too loud") before a question ("is it on?"), a question before a
+/// command, "turn off the music" before "turn off", "turn it up" before "turn it on".
+/// </summary>
+internal static partial class ActionReader
+{
+    public static ActionReading? Read(Utterance u, IReadOnlyList<DeviceMention> mentions, CustomerTerms terms)
+    {
+        string t = u.Text;
+        if (t.Length == 0 || Negated().IsMatch(t))
+        {
+            return null;
+        }
+
+        // "play Turn Down for What": a leading "play" wins over any command words in the title.
+        if (LeadingPlay().IsMatch(t) && !Skip().IsMatch(t) && ReadPlay(u, mentions, terms) is { } leading)
+        {
+            return leading;
+        }
+
+        // "it's too loud, make it 20": the number says what they want.
+        if ((TooLoud().IsMatch(t) || TooQuiet().IsMatch(t)) && ReadVolume(u) is { Intent: Intent.VolumeSet } exact)
+        {
+            return exact;
+        }
+
+        if (TooLoud().IsMatch(t))
+        {
+            return new ActionReading(Intent.VolumeDown);
+        }
+
+        if (TooQuiet().IsMatch(t))
+        {
+            return new ActionReading(Intent.VolumeUp);
+        }
+
+        if (IsStatusQuestion(t))
+        {
+            return new ActionReading(Intent.DeviceStatus);
+        }
+
+        if (IsInfoQuestion(t, mentions))
+        {
+            return new ActionReading(Intent.DeviceInfo);
+        }
+
+        if (Unmute().IsMatch(t))
+        {
+            return new ActionReading(Intent.Unmute);
+        }
+
+        if (Mute().IsMatch(t))
+        {
+            return new ActionReading(Intent.Mute);
+        }
+
+        if (ReadRelocation(u, mentions, terms) is { } move)
+        {
+            return move;
+        }
+
+        if (ReadVolume(u) is { } volume)
+        {
+            return volume;
+        }
+
+        if (Skip().IsMatch(t))
+        {
+            return new ActionReading(Intent.SkipMusic);
+        }
+
+        if (Pause().IsMatch(t))
+        {
+            return new ActionReading(Intent.PauseMusic);
+        }
+
+        if (ReadPlay(u, mentions, terms) is { } play)
+        {
+            return play;
+        }
+
+        Match terse = Terse().Match(t);
+        bool terseCommand = terse.Success && !QuestionStart().IsMatch(t) && (mentions.Count > 0 || u.Count <= 2);
+        if (PowerOff().IsMatch(t) || (terseCommand && terse.Groups["state"].Value == "off"))
+        {
+            return new ActionReading(Intent.PowerOff);
+        }
+
+        if (terseCommand)
+        {
+            return new ActionReading(Intent.PowerOn);
+        }
+
+        if (PowerOn().IsMatch(t))
+        {
+            return new ActionReading(Intent.PowerOn);
+        }
+
+        if (MultiRoomWords().IsMatch(t) && mentions.Count > 0)
+        {
+            return new ActionReading(Intent.MultiRoom) { MultiRoom = true };
+        }
+
+        return null;
+    }
+
+    private static bool IsStatusQuestion(string t) =>
+        IsQuestionOfState().IsMatch(t) || IfState().IsMatch(t) || WhatIsPlaying().IsMatch(t) || VolumeQuestion().IsMatch(t)
+        || StatusWords().IsMatch(t);
+
+    private static bool IsInfoQuestion(string t, IReadOnlyList<DeviceMention> mentions) =>
+        InfoQuestion().IsMatch(t)
+        || (mentions.Any(m => m.Kind is not MentionKind.Pronoun) && (WhatCanDeviceDo().IsMatch(t) || CanDevice().IsMatch(t) || WhatIsDevice().IsMatch(t)));
+
+    private static ActionReading? ReadRelocation(Utterance u, IReadOnlyList<DeviceMention> mentions, CustomerTerms terms)
+    {
+        Match verb = RelocateVerb().Match(u.Text);
+        if (!verb.Success)
+        {
+            return StateRelocation(u, mentions, terms);
+        }
+
+        int verbIndex = u.WordAt(verb.Index);
+        bool moveVerb = verb.Groups["move"].Success;
+        int within = -1;
+        for (int p = verbIndex + 1; p < u.Count; p++)
+        {
+            string word = u[p];
+            bool preposition = word is "to" or "into" or "onto" or "in" || (word == "over" && u[p + 1] == "to");
+            if (!preposition)
+            {
+                continue;
+            }
+
+            // "the speaker in the kitchen to the bedroom": "in the kitchen" belongs to the device phrase, unless
+            // nothing else says where to ("put the speaker in the kitchen").
+            if (mentions.FirstOrDefault(m => m.Span.Contains(p)) is { } around)
+            {
+                if (within < 0 && around.Type is not null && around.Room is not null && around.Span.Start > verbIndex)
+                {
+                    within = p;
+                }
+
+                continue;
+            }
+
+            // Something must be moved: a device phrase or "it" between the verb and the room.
+            if (!mentions.Any(m => m.Span.Start > verbIndex && m.Span.End <= p))
+            {
+                return null;
+            }
+
+            return Target(u, p, terms);
+        }
+
+        if (within >= 0)
+        {
+            return Target(u, within, terms);
+        }
+
+        if (!moveVerb)
+        {
+            return null;
+        }
+
+        // "move speaker bedroom": a device, then a room, and nothing else.
+        DeviceMention[] after = mentions.Where(m => m.Span.Start > verbIndex).ToArray();
+        if (after.Length >= 2 && after[^1] is { Kind: MentionKind.Described, Type: null, Room: { } room } last && last.Span.End == u.Count)
+        {
+            return new ActionReading(Intent.Relocate) { TargetRoom = room, TargetSpan = last.Span };
+        }
+
+        // "I want to move my speaker": where to is still to be asked.
+        return after.Length > 0 ? new ActionReading(Intent.Relocate) : null;
+    }
+
+    private static ActionReading? Target(Utterance u, int preposition, CustomerTerms terms)
+    {
+        int from = u[preposition] == "over" ? preposition + 2 : preposition + 1;
+        if (u[from] is "sleep" or "bed" || NumberReader.TryRead(u, from, out _))
+        {
+            return null;
+        }
+
+        string? room = RoomNames.ReadTarget(u, from, terms.Rooms, out int end);
+        return new ActionReading(Intent.Relocate) { TargetRoom = room, TargetSpan = new WordSpan(preposition, Math.Max(end, from)) };
+    }
+
+    /// <summary>"my speaker is in the bedroom now", "the display is now in the kitchen".</summary>
+    private static ActionReading? StateRelocation(Utterance u, IReadOnlyList<DeviceMention> mentions, CustomerTerms terms)
+    {
+        Match state = NowIn().Match(u.Text);
+        if (!state.Success)
+        {
+            return null;
+        }
+
+        int at = u.WordAt(state.Index);
+        if (!mentions.Any(m => m.Span.End <= at))
+        {
+            return null;
+        }
+
+        int preposition = u.WordAt(state.Groups["in"].Index);
+        string? room = RoomNames.ReadTarget(u, preposition + 1, terms.Rooms, out int end);
+        return room is null ? null : new ActionReading(Intent.Relocate) { TargetRoom = room, TargetSpan = new WordSpan(preposition, end) };
+    }
+
+    private static ActionReading? ReadVolume(Utterance u)
+    {
+        string t = u.Text;
+        Match up = VolumeUpWords().Match(t);
+        Match down = VolumeDownWords().Match(t);
+        List<NumberToken> numbers = NumberReader.FindAll(u).Where(n => !IsTimeOrDuration(u, n)).ToList();
+        NumberToken? to = numbers.Cast<NumberToken?>().FirstOrDefault(n => u[n!.Value.Span.Start - 1] is "to" or "at" or "volume" or "of");
+        NumberToken? by = numbers.Cast<NumberToken?>().FirstOrDefault(n => u[n!.Value.Span.Start - 1] == "by");
+
+        if (MinVolume().IsMatch(t))
+        {
+            return new ActionReading(Intent.VolumeSet) { Volume = 0 };
+        }
+
+        if (MaxVolume().IsMatch(t))
+        {
+            return new ActionReading(Intent.VolumeSet) { Volume = 100 };
+        }
+
+        if (HalfVolume().IsMatch(t))
+        {
+            return new ActionReading(Intent.VolumeSet) { Volume = 50 };
+        }
+
+        if (up.Success || down.Success)
+        {
+            if (to is { } target && by is null)
+            {
+                return new ActionReading(Intent.VolumeSet) { Volume = target.Value };
+            }
+
+            int? step = by?.Value;
+            if (step is null && numbers.Count == 1 && IsStep(u, numbers[0]))
+            {
+                step = numbers[0].Value;
+            }
+
+            bool raise = up.Success && (!down.Success || up.Index < down.Index);
+            return new ActionReading(raise ? Intent.VolumeUp : Intent.VolumeDown) { VolumeStep = step };
+        }
+
+        if (numbers.Count == 0)
+        {
+            return null;
+        }
+
+        if (VolumeWord().IsMatch(t) || numbers.Any(n => u[n.Span.End] == "percent"))
+        {
+            return new ActionReading(Intent.VolumeSet) { Volume = (to ?? numbers[^1]).Value };
+        }
+
+        // "make it 20", "set the bedroom speaker to 30", "turn it to 40": a setting verb, and the number is its target.
+        NumberToken last = numbers[^1];
+        if (SetVerb().IsMatch(t) && !PowerOff().IsMatch(t) && !PowerOn().IsMatch(t)
+            && (to is not null || last.Span.End == u.Count || u[last.Span.End] is "please" or "now"))
+        {
+            return new ActionReading(Intent.VolumeSet) { Volume = (to ?? last).Value };
+        }
+
+        return null;
+    }
+
+    private static bool IsTimeOrDuration(Utterance u, NumberToken number) =>
+        u[number.Span.End] is "minutes" or "minute" or "mins" or "min" or "hours" or "hour" or "seconds" or "secs" or "am" or "pm" or "oclock"
+        || u[number.Span.Start - 1] is "in" or "for" or "after"
+        || (u[number.Span.Start - 1] == "at" && u.Text.Contains("tomorrow", StringComparison.Ordinal));
+
+    private static bool IsStep(Utterance u, NumberToken number) =>
+        u[number.Span.End] is "percent" or "points" or "point" or "notches" or "notch" or "steps" or "step" or "units" or "more"
+        || u[number.Span.Start - 1] is "up" or "down" or "louder" or "quieter";
+
+    private static ActionReading? ReadPlay(Utterance u, IReadOnlyList<DeviceMention> mentions, CustomerTerms terms)
+    {
+        string t = u.Text;
+        bool multi = MultiRoomWords().IsMatch(t);
+        bool also = Also().IsMatch(t);
+        ActionReading Play(MusicReading? music) => new(Intent.PlayMusic) { Music = music, MultiRoom = multi, Also = also };
+
+        // "turn on some jazz" (but not "turn on the speaker")
+        Match on = TurnOn().Match(t);
+        if (on.Success)
+        {
+            int next = u.WordAt(on.Index + on.Length - 1) + 1;
+            if (next < u.Count && !DeviceMentions.StartsAt(u, next, terms) && u[next] is not ("it" or "them" or "everything" or "all"))
+            {
+                return Play(MusicReader.Read(u, next, terms));
+            }
+        }
+
+        if (MusicOn().IsMatch(t))
+        {
+            return Play(new MusicReading(default, null, FromContext: true));
+        }
+
+        // "put some jazz on"
+        Match putOn = PutSomethingOn().Match(t);
+        if (putOn.Success)
+        {
+            WordSpan span = u.SpanOf(putOn.Groups["music"].Index, putOn.Groups["music"].Length);
+            if (!mentions.Any(m => m.Span.Start == span.Start || (m.Span.Start == span.Start + 1 && u[span.Start] is "the" or "my")))
+            {
+                return Play(MusicReader.Clean(u, span));
+            }
+        }
+
+        Match verb = PlayVerb().Match(t);
+        if (verb.Success)
+        {
+            int start = u.WordAt(verb.Index + verb.Length - 1) + 1;
+            MusicReading music = MusicReader.Read(u, start, terms);
+            if (verb.Groups["resume"].Success && music.Music is null)
+            {
+                music = music with { FromContext = true };
+            }
+
+            return Play(music);
+        }
+
+        Match same = SameMusic().Match(t);
+        if (same.Success)
+        {
+            return Play(new MusicReading(u.SpanOf(same.Index, same.Length), null, FromContext: true));
+        }
+
+        if (StartMusic().IsMatch(t) || JustMusic().IsMatch(t))
+        {
+            return Play(null);
+        }
+
+        // "jazz please", "some classical music"
+        WordSpan genre = GenreOnly(u);
+        return genre.Length > 0 ? Play(MusicReader.Clean(u, genre)) : null;
+    }
+
+    private static WordSpan GenreOnly(Utterance u)
+    {
+        int s = u[0] == "some" ? 1 : 0;
+        int e = u.Count;
+        while (e > s && u[e - 1] is "please" or "music" or "now")
+        {
+            e--;
+        }
+
+        for (int i = s; i < e; i++)
+        {
+            if (!Lexicon.MusicWords.Contains(u[i]) || u[i] is "music" or "songs" or "tunes")
+            {
+                return default;
+            }
+        }
+
+        return new WordSpan(s, e);
+    }
+
+    [GeneratedRegex(@"^(do not|never|please do not|dont)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Negated();
+
+    /// <summary>"speaker off", "office speaker off please", "off".</summary>
+    [GeneratedRegex(@"^((the|my) )?(\w+ ){0,4}(?<state>off|on)( please| now| thanks)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Terse();
+
+    [GeneratedRegex(@"^(what|which|who|where|why|how|is|are|was|were|do|does|did|can|could)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionStart();
+
+    [GeneratedRegex(@"^(play|put on|throw on|listen to|blast|stream)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingPlay();
+
+    [GeneratedRegex(@"\b(too|so|way|very|really|super|bit) (loud|noisy|high)\b|\bdeafening\b|\bhurts my ears\b|\bblasting\b|\bwake the (neighbors|neighbours|baby|kids)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TooLoud();
+
+    [GeneratedRegex(@"\b(can not|could not|do not|unable to|hardly|barely|cannot|struggling to) (really |even )?(hear|make out)\b|\b(too|so|very|really|bit) (quiet|soft|low)\b|\bhard to hear\b|\bbarely audible\b|\bspeak up\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TooQuiet();
+
+    [GeneratedRegex(@"^(is|are|was|were)\b(?!.*\b(turn|switch|set|play|move|put|mute|pause|skip|make|possible|able|allowed|ok|okay|way|there a)\b).*\b(on|off|online|offline|working|connected|playing|running|muted|awake|asleep|active|available|reachable|responding|powered|plugged|down|broken|up|alive)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IsQuestionOfState();
+
+    [GeneratedRegex(@"\b(if|whether)\b.*\b(is|are) (still )?(on|off|online|offline|working|playing|connected|muted|running)\b|\b(check|see|know|tell me) (if|whether)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IfState();
+
+    [GeneratedRegex(@"\bwhat (is|are|was) (currently |now |still )?(playing|on right now)\b|\bwhat (song|track|music|artist|album|tune) (is|was) (this|that|playing|on)\b|\b(which|what) (song|track|artist) is\b|\bwhat am i (listening|hearing)\b|\bwhat is (it|my \w+( \w+){0,2}|the \w+( \w+){0,2}|dev_\w+) (playing|doing)\b|\b(anything|something|music) playing\b|\bwhat (song|track) (is )?(this|that)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhatIsPlaying();
+
+    [GeneratedRegex(@"\b(what|how high|how loud) (is )?(the )?(current )?volume\b|\bwhat volume\b|\bhow loud (is|are)\b|\bvolume (level )?(is|at)( it| the \w+)?$|\bwhat is (it|the \w+( \w+){0,2}) set to\b|\b(what|how high|how loud) is (my |the |its )?(\w+ ){0,3}volume\b", RegexOptions.CultureInvariant)]
+    private static partial Regex VolumeQuestion();
+
+    [GeneratedRegex(@"\bstatus\b|\bcheck (on )?(my|the|it|dev_\w+|all|every|everything)\b|\bhow (is|are) (my|the|it|dev_\w+|everything)\b|\bwhat is (my|the) (\w+ ){0,3}doing\b|\bstill (on|playing|working|running|online)\b|\b(online|offline) or (online|offline|not)\b|\b(ok|okay|alright|fine|working)( with| on)? (my|the|all my) (\w+ )?(devices|device|speaker|speakers|display|hub)\b|\b(is|are) (my|the|all my) (\w+ ){0,3}(ok|okay|alright|fine)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StatusWords();
+
+    [GeneratedRegex(@"\b(what|which) (kind|type|sort|model|make|brand) (of|is)\b|\btell me (more )?about\b|\b(info|information|details|specs|specifications) (about|on|of|for)\b|\b(features|capabilities) (of|does|do)\b|\b(what|which) (devices|speakers|displays|hubs|gadgets) (do|are|have|did)\b|\bhow many (devices|speakers|displays|hubs|gadgets)\b|\b(list|show)( me)?( all)?( of)? (my|the) (devices|speakers|displays|hubs|gadgets)\b|\bwhere (is|are)\b|\b(which|what) room\b|\bwhat (device |devices |gadget |speaker |display |hub |thing |things )?(is|are|do i have) (there )?in (the|my)\b|\bwhat is (the )?name of\b|\bwhat is (it|that|this|my \w+( \w+)?|the \w+( \w+)?) called\b", RegexOptions.CultureInvariant)]
+    private static partial Regex InfoQuestion();
+
+    [GeneratedRegex(@"\bwhat (can|could|does|do) (?!you\b|i\b|we\b)(\w+ ){1,5}(do|show|play|support|handle|control)\b|\bhow (does|do) (my|the|this|that|dev_\w+)( \w+){0,3} work\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhatCanDeviceDo();
+
+    [GeneratedRegex(@"^(can|could|does|do|is) (my|the|this|that|dev_\w+)\b.*\b(have|support|play|show|stream|display|do|handle|connect|control|able|capable)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CanDevice();
+
+    [GeneratedRegex(@"^what is (a |an |the |my |this |that )?(\w+ ){0,3}(speaker|display|hub|screen|device|dev_\d+)$|\bwhat is (my|the) (\w+ ){0,3}(speaker|display|hub|screen|device) for\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhatIsDevice();
+
+    [GeneratedRegex(@"\b(unmute|unmuted|un mute|unsilence)\b|\bturn (the )?(sound|audio) (back )?on\b|\b(sound|audio) back on\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Unmute();
+
+    [GeneratedRegex(@"\b(mute|muted|silence|hush|shush|shut up)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Mute();
+
+    [GeneratedRegex(@"\b((?<move>move|moved|moving|relocate|relocated|relocating|shift|shifted|transfer|transferred)|take|took|bring|brought|carry|carried|put|placed|place)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RelocateVerb();
+
+    [GeneratedRegex(@"\b(is|are) (now (?<in>in|at)|(?<in>in|at) (the|my) \w+( \w+)? now$)", RegexOptions.CultureInvariant)]
+    private static partial Regex NowIn();
+
+    [GeneratedRegex(@"\b(louder|volume up|up the volume|increase|raise|boost|more volume|more sound|amplify)\b|\b(turn|pump|crank|bump|amp|bring|jack|put)( \w+){0,4} up\b|\bup a (bit|notch|little|tad|touch)\b|\bcrank\b", RegexOptions.CultureInvariant)]
+    private static partial Regex VolumeUpWords();
+
+    [GeneratedRegex(@"\b(quieter|softer|less loud|volume down|lower|decrease|reduce|not so loud|quiet down|pipe down|softly|quietly)\b|\b(turn|bring|tone|keep|dial|put)( \w+){0,4} down\b|\bdown a (bit|notch|little|tad|touch)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex VolumeDownWords();
+
+    [GeneratedRegex(@"\b(max|maximum|full|top|highest|loudest)( the)? volume\b|\ball the way up\b|\bas loud as (it|possible|you can)\b|\bvolume (to |at )?(the )?(max|maximum|full)\b|\bmax it\b|\b(to|at) (the )?(max|maximum)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MaxVolume();
+
+    [GeneratedRegex(@"\ball the way down\b|\b(minimum|lowest|min) volume\b|\bvolume (to |at )?(the )?(minimum|min)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MinVolume();
+
+    [GeneratedRegex(@"\bhalf volume\b|\bvolume (to |at )?half\b|\bhalf way\b|\bhalfway\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HalfVolume();
+
+    [GeneratedRegex(@"\b(volume|loudness|sound level|level)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex VolumeWord();
+
+    [GeneratedRegex(@"\b(set|make|turn|change|bring|adjust|crank|drop)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SetVerb();
+
+    [GeneratedRegex(@"\bskip\b|\bnext (song|track|tune|one)\b|^next( please| one| song| track)?$|\b(another|different|new|other) (song|track|tune)\b|\bchange (the |this )?(song|track|tune)\b|\bplay (the )?next\b|\bdo not like this (song|track|one|tune)\b|\bsomething else\b|\bgo to the next\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Skip();
+
+    [GeneratedRegex(@"\b(pause|paused|halt|stop|stopped)\b|\b(kill|cut|end|cancel)( the| this| that| my)? (music|song|track|audio|sound|tunes|playback|radio|playing)\b|\b(turn|switch|shut) off (the |this |that |my )?(music|song|track|audio|tunes|radio|playback|sound)\b|\b(turn|switch|shut) (the |this |that |my )?(music|song|track|audio|tunes|radio|playback) off\b|\bno more music\b|\benough( of)?( this| the)? (music|song)\b|^(the )?(music|song|radio|tunes) off\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Pause();
+
+    [GeneratedRegex(@"\b(turn|switch|flip) on\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TurnOn();
+
+    [GeneratedRegex(@"\b(turn|switch|put) (the |some |my )?(music|radio|tunes) (back )?on\b|^(the )?(music|radio|tunes) (back )?on\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MusicOn();
+
+    [GeneratedRegex(@"\b(put|throw|stick) (?<music>(\w+ ){1,6}?)on\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PutSomethingOn();
+
+    [GeneratedRegex(@"\b(play|put on|throw on|listen to|blast|stream|queue up|queue|spin|(?<resume>resume|continue playing|keep playing|continue the music|continue)|start playing|want to hear|like to hear|let us hear|hear)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PlayVerb();
+
+    [GeneratedRegex(@"\b(the )?same (music|song|thing|track|playlist|audio|tunes|stuff)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SameMusic();
+
+    [GeneratedRegex(@"\bstart (the |some |my )?(music|tunes|radio|playlist)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StartMusic();
+
+    [GeneratedRegex(@"^((i want|i need|give me|i would like) )?(some )?music( please)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex JustMusic();
+
+    [GeneratedRegex(@"\b(multi room|sync|synchronize|synchronise|synced|in sync|group|grouped|link|linked|party mode|together)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MultiRoomWords();
+
+    [GeneratedRegex(@"\b(too|as well|also)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Also();
+
+    [GeneratedRegex(@"\b(turn|switch|shut|power|click|knock|flip)\b( \w+){0,5} off\b|\b(shut|power)( \w+){0,4} down\b|\bdeactivate\b|\bdisable\b|\bkill( the| my)? (?!music|song|sound|audio|tunes)\w+|\bput( \w+){0,4} to sleep\b|\bunplug\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PowerOff();
+
+    [GeneratedRegex(@"\b(turn|switch|power|flip|click)\b( \w+){0,5} on\b|\b(power|boot|start|fire)( \w+){0,3} up\b|\bwake\b|\bactivate\b|\benable\b|\bback on\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PowerOn();
+}

@@ -1,0 +1,171 @@
+using Microsoft.Extensions.Logging;
+using ServiceBot.Core.Agent;
+using ServiceBot.Core.Analysis;
+using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Customers;
+using ServiceBot.Core.Frames;
+using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Telemetry;
+
+namespace ServiceBot.Core.Handlers;
+
+/// <summary>
+/// sendMessage: store the customer's words first, acknowledge, let the agent answer through the gate,
+/// then store and send the whole reply. A retry with a known clientMessageId runs nothing again.
+/// </summary>
+public sealed partial class ChatHandler(
+    ICustomerStore customers,
+    ServiceLevelDirectory serviceLevels,
+    IMessageStore messages,
+    ConversationLog log,
+    RequestAnalyzer analyzer,
+    ChatAgent agent,
+    FrameSender sender,
+    MessageRateLimiter rateLimiter,
+    KeyedLock locks,
+    TimeProvider time,
+    ILogger<ChatHandler> logger)
+{
+    /// <summary>Earlier turns read for context ("make it louder") and for the model's memory.</summary>
+    private const int HistoryTurns = 20;
+
+    public async Task HandleAsync(ClientConnection connection, ClientFrame frame, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(frame);
+        string? cmid = frame.ClientMessageId;
+        if (!rateLimiter.TryAcquire(connection.CustomerId))
+        {
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.RateLimited, "You're sending messages faster than I can answer; please wait a few seconds and try again.", cmid), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Only the same key from the same customer waits here, so duplicates of one message never run twice at once.
+        using IDisposable? held = cmid is null ? null : await locks.AcquireAsync(connection.CustomerId + "\n" + cmid, cancellationToken).ConfigureAwait(false);
+
+        StoredMessage? earlier = null;
+        if (cmid is not null)
+        {
+            IReadOnlyList<StoredMessage> known = await messages.FindByClientMessageIdAsync(connection.CustomerId, cmid, cancellationToken).ConfigureAwait(false);
+            known = known.Where(m => frame.ConversationId is null || m.ConversationId == frame.ConversationId).ToArray();
+            if (known.FirstOrDefault(m => m.Sender == Senders.Bot) is { } answered)
+            {
+                StoredMessage question = known.FirstOrDefault(m => m.Sender == Senders.Customer) ?? answered;
+                await SendAsync(connection, new AckFrame(cmid, answered.ConversationId, Timestamps.ToKey(question.Timestamp)), cancellationToken).ConfigureAwait(false);
+                await SendAsync(connection, MessageFrame.From(answered), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            earlier = known.FirstOrDefault(m => m.Sender == Senders.Customer);
+        }
+
+        string conversationId = earlier?.ConversationId ?? frame.ConversationId ?? NewConversationId();
+        Task<Customer?> customerRead = customers.GetAsync(connection.CustomerId, cancellationToken);
+        ValueTask<ServiceLevelCatalog> catalogRead = serviceLevels.GetCatalogAsync(cancellationToken);
+        Task<IReadOnlyList<StoredMessage>> historyRead = frame.ConversationId is null && earlier is null
+            ? Task.FromResult<IReadOnlyList<StoredMessage>>([])
+            : messages.GetConversationAsync(conversationId, HistoryTurns, cancellationToken);
+
+        Customer? customer = await customerRead.ConfigureAwait(false);
+        ServiceLevelCatalog catalog = await catalogRead.ConfigureAwait(false);
+        IReadOnlyList<StoredMessage> history = await historyRead.ConfigureAwait(false);
+        ServiceLevel? tier = customer is null ? null : catalog.Find(customer.ServiceLevel);
+        if (customer is null || tier is null)
+        {
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.Unauthorized, "Your account could not be found; please sign in again.", cmid), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (history.Any(m => m.UserId != customer.Id))
+        {
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.BadRequest, "That conversation is not yours; leave out conversationId to start a new one.", cmid), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        history = history.Where(m => earlier is null || m.Timestamp < earlier.Timestamp).ToArray();
+        RequestAnalysis analysis = Analyze(frame.Message!, customer, history);
+        ServiceBotTelemetry.MessageReceived(analysis.RequestType, tier.Level);
+
+        StoredMessage asked = earlier ?? await log.AppendAsync(new StoredMessage
+        {
+            ConversationId = conversationId,
+            Timestamp = time.GetUtcNow(),
+            UserId = customer.Id,
+            Sender = Senders.Customer,
+            Text = frame.Message!,
+            RequestType = analysis.RequestType,
+            RequiredActions = analysis.RequiredActions,
+            Allowed = analysis.RequiredActions.All(tier.Allows),
+            ClientMessageId = cmid,
+        }, cancellationToken).ConfigureAwait(false);
+
+        await SendAsync(connection, new AckFrame(cmid, conversationId, Timestamps.ToKey(asked.Timestamp)), cancellationToken).ConfigureAwait(false);
+
+        var context = new AgentContext
+        {
+            Customer = customer,
+            Tier = tier,
+            Catalog = catalog,
+            ConversationId = conversationId,
+            Text = frame.Message!,
+            Analysis = analysis,
+            History = history,
+        };
+
+        AgentReply reply;
+        try
+        {
+            reply = await agent.ReplyAsync(context, new ReplyEvents(sender, connection.ConnectionId, conversationId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAgentFailed(logger, ex, customer.Id);
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.Internal, "Sorry, something went wrong while answering. Your message is saved; please try again.", cmid), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        StoredMessage stored = await log.AppendAsync(new StoredMessage
+        {
+            ConversationId = conversationId,
+            Timestamp = now > asked.Timestamp ? now : asked.Timestamp.AddTicks(1),
+            UserId = customer.Id,
+            Sender = Senders.Bot,
+            Text = reply.Text,
+            RequestType = analysis.RequestType,
+            RequiredActions = analysis.RequiredActions,
+            Allowed = analysis.RequiredActions.All(tier.Allows),
+            Actions = reply.Actions,
+            Source = reply.Source,
+            ClientMessageId = cmid,
+            Usage = reply.Usage,
+        }, CancellationToken.None).ConfigureAwait(false);
+
+        await SendAsync(connection, MessageFrame.From(stored), cancellationToken).ConfigureAwait(false);
+    }
+
+    private RequestAnalysis Analyze(string text, Customer customer, IReadOnlyList<StoredMessage> history)
+    {
+        try
+        {
+            return analyzer.Analyze(text, customer, ConversationContextBuilder.From(history, customer));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The analyzer reads free text; if it trips, the message still gets stored and answered.
+            LogAnalyzerFailed(logger, ex, customer.Id);
+            return new RequestAnalysis { Intent = Intent.Unknown };
+        }
+    }
+
+    private ValueTask<bool> SendAsync(ClientConnection connection, ServerFrame frame, CancellationToken cancellationToken) =>
+        sender.SendAsync(connection.ConnectionId, frame, cancellationToken);
+
+    private static string NewConversationId() => "conv_" + Guid.CreateVersion7().ToString("N");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The agent failed to answer {CustomerId}")]
+    private static partial void LogAgentFailed(ILogger logger, Exception exception, string customerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The request analyzer failed on a message from {CustomerId}")]
+    private static partial void LogAnalyzerFailed(ILogger logger, Exception exception, string customerId);
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Customers;
+using ServiceBot.Core.Frames;
+using ServiceBot.Core.ServiceLevels;
+
+namespace ServiceBot.Core.Handlers;
+
+/// <summary>The message route: every frame a connected client sends, read, checked and dispatched by its action.</summary>
+public sealed partial class MessageHandler(
+    ChatHandler chat,
+    ICustomerStore customers,
+    ServiceLevelDirectory serviceLevels,
+    IMessageStore messages,
+    FrameSender sender,
+    ILogger<MessageHandler> logger)
+{
+    private const int HistoryLimit = 200;
+
+    public async Task HandleAsync(ClientConnection connection, ReadOnlyMemory<byte> utf8Frame, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        (ClientFrame? frame, ErrorFrame? error) = ClientFrameReader.Read(utf8Frame.Span);
+        if (error is not null)
+        {
+            await sender.SendAsync(connection.ConnectionId, error, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            Task handling = frame!.Action switch
+            {
+                ClientActions.SendMessage => chat.HandleAsync(connection, frame, cancellationToken),
+                ClientActions.GetProfile => ProfileAsync(connection, cancellationToken),
+                _ => HistoryAsync(connection, frame.ConversationId, cancellationToken),
+            };
+            await handling.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, ex, frame!.Action!, connection.CustomerId);
+            await sender.SendAsync(connection.ConnectionId, new ErrorFrame(ErrorCodes.Internal, "Sorry, something went wrong on our side. Please try again.", frame.ClientMessageId), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProfileAsync(ClientConnection connection, CancellationToken cancellationToken)
+    {
+        Task<Customer?> customerRead = customers.GetAsync(connection.CustomerId, cancellationToken);
+        ServiceLevelCatalog catalog = await serviceLevels.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        Customer? customer = await customerRead.ConfigureAwait(false);
+        ServiceLevel? tier = customer is null ? null : catalog.Find(customer.ServiceLevel);
+        ServerFrame answer = customer is null || tier is null
+            ? new ErrorFrame(ErrorCodes.Unauthorized, "Your account could not be found; please sign in again.")
+            : new ProfileFrame(CustomerProfile.From(customer), tier);
+        await sender.SendAsync(connection.ConnectionId, answer, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task HistoryAsync(ClientConnection connection, string? conversationId, CancellationToken cancellationToken)
+    {
+        if (conversationId is null)
+        {
+            IReadOnlyList<StoredMessage> latest = await messages.GetByUserAsync(connection.CustomerId, 1, cancellationToken).ConfigureAwait(false);
+            conversationId = latest.Count > 0 ? latest[0].ConversationId : null;
+        }
+
+        IReadOnlyList<StoredMessage> conversation = conversationId is null
+            ? []
+            : await messages.GetConversationAsync(conversationId, HistoryLimit, cancellationToken).ConfigureAwait(false);
+
+        // Scoped to the customer: someone else's conversation reads as empty.
+        HistoryEntry[] entries = conversation
+            .Where(m => m.UserId == connection.CustomerId)
+            .Select(HistoryEntry.From)
+            .ToArray();
+        await sender.SendAsync(connection.ConnectionId, new HistoryFrame(conversationId, entries), cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Action} for {CustomerId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string action, string customerId);
+}

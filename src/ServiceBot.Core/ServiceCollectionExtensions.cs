@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServiceBot.Core.Agent;
+using ServiceBot.Core.Analysis;
+using ServiceBot.Core.Auth;
+using ServiceBot.Core.Connections;
+using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Customers;
+using ServiceBot.Core.Handlers;
+using ServiceBot.Core.Seeding;
+using ServiceBot.Core.ServiceLevels;
+
+namespace ServiceBot.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The core's handlers and services. The host adds a store (the four table ports), an <see cref="IClientChannel"/>,
+    /// binds <see cref="ServiceBotOptions"/>, and may add an <see cref="IAgentModel"/> (the offline assistant otherwise).
+    /// </summary>
+    public static IServiceCollection AddServiceBotCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ServiceBotOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceBotOptions>, ServiceBotOptionsValidator>());
+        services.TryAddSingleton<IAgentModel, OfflineAgentModel>();
+
+        services.AddSingleton<RequestAnalyzer>();
+        services.AddSingleton<CustomerUpdater>();
+        services.AddSingleton<ConversationLog>();
+        services.AddSingleton<ServiceLevelDirectory>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<MessageRateLimiter>();
+        services.AddSingleton<KeyedLock>();
+        services.AddSingleton<FrameSender>();
+        services.AddSingleton<ChatAgent>();
+
+        services.AddSingleton<AuthorizeHandler>();
+        services.AddSingleton<ConnectionHandler>();
+        services.AddSingleton<ChatHandler>();
+        services.AddSingleton<MessageHandler>();
+        services.AddSingleton<SeedHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using ServiceBot.Core.Conversations;
+
+namespace ServiceBot.Sqlite;
+
+public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
+{
+    private const string Columns = "conversation_id, timestamp, user_id, sender, client_message_id, data";
+
+    public Task<bool> TryAddAsync(StoredMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        string data = JsonSerializer.Serialize(
+            new MessageBody(message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage),
+            StoreJson.Default.MessageBody);
+        return database.WriteAsync(async connection =>
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = $"""
+                INSERT INTO messages ({Columns}) VALUES ($conversation, $timestamp, $user, $sender, $cmid, $data)
+                ON CONFLICT (conversation_id, timestamp) DO NOTHING;
+                """;
+            command.Parameters.AddWithValue("$conversation", message.ConversationId);
+            command.Parameters.AddWithValue("$timestamp", Timestamps.ToKey(message.Timestamp));
+            command.Parameters.AddWithValue("$user", message.UserId);
+            command.Parameters.AddWithValue("$sender", message.Sender);
+            command.Parameters.AddWithValue("$cmid", (object?)message.ClientMessageId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$data", data);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredMessage>> GetConversationAsync(string conversationId, int limit, CancellationToken cancellationToken)
+    {
+        List<StoredMessage> newestFirst = await QueryAsync(
+            $"SELECT {Columns} FROM messages WHERE conversation_id = $key ORDER BY timestamp DESC LIMIT $limit;",
+            conversationId, null, limit, cancellationToken).ConfigureAwait(false);
+        newestFirst.Reverse();
+        return newestFirst;
+    }
+
+    public async Task<IReadOnlyList<StoredMessage>> GetByUserAsync(string userId, int limit, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            $"SELECT {Columns} FROM messages INDEXED BY UserIdIndex WHERE user_id = $key ORDER BY timestamp DESC LIMIT $limit;",
+            userId, null, limit, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            $"SELECT {Columns} FROM messages WHERE user_id = $key AND client_message_id = $cmid ORDER BY timestamp LIMIT $limit;",
+            userId, clientMessageId, 20, cancellationToken).ConfigureAwait(false);
+
+    private Task<List<StoredMessage>> QueryAsync(string sql, string key, string? clientMessageId, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync(async connection =>
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$limit", limit);
+            if (clientMessageId is not null)
+            {
+                command.Parameters.AddWithValue("$cmid", clientMessageId);
+            }
+
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var messages = new List<StoredMessage>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                messages.Add(Read(reader));
+            }
+
+            return messages;
+        }, cancellationToken);
+
+    private static StoredMessage Read(SqliteDataReader reader)
+    {
+        MessageBody body = JsonSerializer.Deserialize(reader.GetString(5), StoreJson.Default.MessageBody)!;
+        return new StoredMessage
+        {
+            ConversationId = reader.GetString(0),
+            Timestamp = Timestamps.FromKey(reader.GetString(1)),
+            UserId = reader.GetString(2),
+            Sender = reader.GetString(3),
+            ClientMessageId = reader.IsDBNull(4) ? null : reader.GetString(4),
+            Text = body.Text,
+            RequestType = body.RequestType,
+            RequiredActions = body.RequiredActions,
+            Allowed = body.Allowed,
+            Actions = body.Actions,
+            Source = body.Source,
+            Usage = body.Usage,
+        };
+    }
+}

@@ -1,0 +1,41 @@
+namespace ServiceBot.Sqlite;
+
+/// <summary>
+/// The four tables of PRODUCT.md, with the seed's names and keys, as numbered migrations.
+/// The file's <c>user_version</c> says which have run; start-up runs the rest, in order, in one transaction.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE customers (
+            id       TEXT PRIMARY KEY,
+            version  INTEGER NOT NULL,
+            data     TEXT NOT NULL
+        );
+        CREATE TABLE service_levels (
+            level    TEXT PRIMARY KEY,
+            data     TEXT NOT NULL
+        );
+        CREATE TABLE messages (
+            conversation_id   TEXT NOT NULL,
+            timestamp         TEXT NOT NULL,
+            user_id           TEXT NOT NULL,
+            sender            TEXT NOT NULL,
+            client_message_id TEXT,
+            data              TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, timestamp)
+        ) WITHOUT ROWID;
+        CREATE INDEX UserIdIndex ON messages (user_id, timestamp);
+        CREATE INDEX messages_by_client_message_id ON messages (user_id, client_message_id) WHERE client_message_id IS NOT NULL;
+        CREATE TABLE connections (
+            connection_id   TEXT PRIMARY KEY,
+            user_id         TEXT NOT NULL,
+            connection_time TEXT NOT NULL,
+            ttl             INTEGER NOT NULL
+        );
+        CREATE INDEX connections_by_ttl ON connections (ttl);
+        """,
+    ];
+}

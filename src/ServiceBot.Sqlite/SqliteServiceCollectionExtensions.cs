@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ServiceBot.Core;
+using ServiceBot.Core.Connections;
+using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Customers;
+using ServiceBot.Core.ServiceLevels;
+
+namespace ServiceBot.Sqlite;
+
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>The four table ports on one SQLite file, plus a background sweep of expired connections.</summary>
+    public static IServiceCollection AddServiceBotSqlite(this IServiceCollection services)
+    {
+        services.AddOptions<SqliteOptions>();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.AddSingleton<ICustomerStore, SqliteCustomerStore>();
+        services.AddSingleton<IServiceLevelStore, SqliteServiceLevelStore>();
+        services.AddSingleton<IMessageStore, SqliteMessageStore>();
+        services.AddSingleton<IConnectionStore, SqliteConnectionStore>();
+        services.AddHostedService<ConnectionSweeper>();
+        return services;
+    }
+}

@@ -1,7 +1,0 @@
-namespace ServiceBot.Core.Tests;
-
-public class Smoke
-{
-    [Fact]
-    public void Works() => Assert.True(true);
-}

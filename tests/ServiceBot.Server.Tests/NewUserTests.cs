@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ServiceBot.Server.Tests;
+
+/// <summary>The README's path: the real process, started with <c>dotnet run</c>, then one chat.</summary>
+public sealed class NewUserTests
+{
+    [Fact]
+    public async Task Dotnet_run_starts_the_bot_and_it_answers()
+    {
+        string root = RepositoryRoot();
+        int port = FreePort();
+        string database = Path.Combine(Path.GetTempPath(), $"servicebot-newuser-{Guid.NewGuid():N}.db");
+        var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "--project", "src/ServiceBot.Server", "--", "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ServiceBot__DatabasePath"] = database;
+        using Process process = Process.Start(start)!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitForHealthAsync(http, process);
+
+            await using BotClient john = await BotClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws?customerId=cust_002"));
+            Exchange exchange = await john.ChatAsync("the kitchen display is too loud, make it 20");
+            Assert.Contains(exchange.Devices, d => (string?)d["id"] == "dev_003" && (int)d["volume"]! == 20);
+            Assert.Contains("20", exchange.Text);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            foreach (string file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient http, Process process)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            Assert.False(process.HasExited, "The server exited: " + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            try
+            {
+                if ((await http.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail("The server did not become healthy within 90 s.");
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string RepositoryRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "ServiceBot.slnx")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? throw new InvalidOperationException("Run the tests inside the repository.");
+    }
+}

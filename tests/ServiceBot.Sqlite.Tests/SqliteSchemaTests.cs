@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ServiceBot.Sqlite.Tests;
+
+public sealed class SqliteSchemaTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-schema-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task A_new_file_gets_the_seeds_tables_in_WAL_mode()
+    {
+        await using (var database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path })))
+        {
+            await database.InitializeAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version;"));
+        string tables = string.Join(",", Rows(connection, "SELECT name FROM sqlite_master WHERE type IN ('table','index') AND name NOT LIKE 'sqlite_%' ORDER BY name;"));
+        Assert.Contains("customers", tables);
+        Assert.Contains("service_levels", tables);
+        Assert.Contains("messages", tables);
+        Assert.Contains("connections", tables);
+        Assert.Contains("UserIdIndex", tables);
+    }
+
+    [Fact]
+    public async Task Opening_twice_migrates_once_and_keeps_data()
+    {
+        var options = Options.Create(new SqliteOptions { DatabasePath = _path });
+        await using (var first = new SqliteDatabase(options))
+        {
+            await first.InitializeAsync(TestContext.Current.CancellationToken);
+            await new SqliteServiceLevelStore(first).PutAsync(Core.Seeding.SeedData.Default.ServiceLevels[0], TestContext.Current.CancellationToken);
+        }
+
+        await using var second = new SqliteDatabase(options);
+        await second.InitializeAsync(TestContext.Current.CancellationToken);
+        Assert.Single(await new SqliteServiceLevelStore(second).ListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_file_from_a_newer_version_is_refused_with_a_sentence()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99;";
+            command.ExecuteNonQuery();
+        }
+
+        await using var database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path }));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("newer ServiceBot", error.Message);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (string file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static List<string> Rows(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
