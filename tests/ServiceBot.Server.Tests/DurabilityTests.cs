@@ -82,12 +82,15 @@ public sealed class DurabilityTests : IDisposable
             ["ServiceBot:RateLimit:WindowSeconds"] = "60",
         });
         await using BotClient jane = await server.ConnectAsync("cust_001");
+        string? conversation = null;
         for (int i = 0; i < 3; i++)
         {
-            Assert.Equal("message", (await jane.ChatAsync($"is my speaker on? {i}")).Type);
+            Exchange answered = await jane.ChatAsync($"is my speaker on? {i}", conversation);
+            Assert.Equal("message", answered.Type);
+            conversation = answered.ConversationId;
         }
 
-        Exchange limited = await jane.ChatAsync("is my speaker on? again", clientMessageId: "over");
+        Exchange limited = await jane.ChatAsync("is my speaker on? again", conversation, clientMessageId: "over");
         Assert.Equal("error", limited.Type);
         Assert.Equal("rate_limited", (string?)limited.Final["code"]);
         Assert.Equal("over", (string?)limited.Final["clientMessageId"]);

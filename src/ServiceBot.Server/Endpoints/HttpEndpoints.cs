@@ -43,10 +43,15 @@ internal static class HttpEndpoints
         return app;
     }
 
-    /// <summary>A plain page at <c>/</c> while the web front end is not built.</summary>
-    public static IEndpointRouteBuilder MapFallbackPage(this IEndpointRouteBuilder app)
+    /// <summary>A plain page at <c>/</c> when the web front end is not built (wwwroot/index.html missing).</summary>
+    public static WebApplication MapFallbackPage(this WebApplication app)
     {
-        app.MapFallback("/", () => Results.Content("""
+        if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+        {
+            return app;
+        }
+
+        app.MapGet("/", () => Results.Content("""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>ServiceBot</title></head>
             <body><main>
