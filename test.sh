@@ -28,6 +28,9 @@ install_browser() {
   fi
 }
 
+step "installing test services (DynamoDB Local)"
+bash tests/dynamodb-local/install.sh
+
 step "building"
 dotnet build ServiceBot.slnx -c Debug -nologo -clp:ErrorsOnly
 

@@ -50,6 +50,8 @@ public sealed class BotClient : IAsyncDisposable
             WebSocketReceiveResult result = await _socket.ReceiveAsync(buffer, timeout.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                // Answer the close as a browser does, so the server can finish its side.
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
                 return null;
             }
 

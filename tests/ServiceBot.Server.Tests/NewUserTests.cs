@@ -21,10 +21,15 @@ public sealed class NewUserTests
         };
         start.Environment["ServiceBot__DatabasePath"] = database;
         using Process process = Process.Start(start)!;
+        var log = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitForHealthAsync(http, process);
+            await WaitForHealthAsync(http, process, log);
 
             await using BotClient john = await BotClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws?customerId=cust_002"));
             Exchange exchange = await john.ChatAsync("the kitchen display is too loud, make it 20");
@@ -42,12 +47,19 @@ public sealed class NewUserTests
         }
     }
 
-    private static async Task WaitForHealthAsync(HttpClient http, Process process)
+    private static async Task WaitForHealthAsync(HttpClient http, Process process, System.Text.StringBuilder log)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
-            Assert.False(process.HasExited, "The server exited: " + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+            if (process.HasExited)
+            {
+                lock (log)
+                {
+                    Assert.Fail("The server exited: " + log);
+                }
+            }
+
             try
             {
                 if ((await http.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode == HttpStatusCode.OK)

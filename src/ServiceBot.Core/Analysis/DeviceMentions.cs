@@ -121,15 +121,17 @@ internal static class DeviceMentions
 
         foreach ((string[] words, var device) in terms.DeviceNames)
         {
-            if (Matches(u, i, words) && !TypeWords.ContainsKey(u[i + words.Length]))
+            if (u.StartsWith(i, words) && !TypeWords.ContainsKey(u[i + words.Length]))
             {
                 return new DeviceMention(MentionKind.Name, new WordSpan(i, i + words.Length), device.Name) { DeviceId = device.Id };
             }
         }
 
-        if (terms.Distinctive.TryGetValue(word, out var named) && !TypeWords.ContainsKey(u[i + 1]))
+        // "the echo", "the echo speaker"
+        if (terms.Distinctive.TryGetValue(word, out var named))
         {
-            return new DeviceMention(MentionKind.Name, new WordSpan(i, i + 1), named.Name) { DeviceId = named.Id };
+            int end = TypeWords.ContainsKey(u[i + 1]) ? i + 2 : i + 1;
+            return new DeviceMention(MentionKind.Name, new WordSpan(i, end), named.Name) { DeviceId = named.Id };
         }
 
         return Quantifier(u, i, terms) ?? Pronoun(u, i) ?? Described(u, i, terms);
@@ -300,18 +302,5 @@ internal static class DeviceMentions
         }
 
         return i;
-    }
-
-    private static bool Matches(Utterance u, int start, string[] words)
-    {
-        for (int k = 0; k < words.Length; k++)
-        {
-            if (!string.Equals(u[start + k], words[k], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -15,8 +15,8 @@ internal sealed record DeviceResolution(IReadOnlyList<string> DeviceIds, Clarifi
 /// <summary>
 /// Resolves device phrases against the customer's devices. Named devices win; then "it" and the devices of the
 /// conversation so far; then, with nothing named, the only device that fits. Audio requests only consider devices
-/// with a speaker unless a device is named. "speaker" means a SmartSpeaker; "speakers"/"all speakers" mean every
-/// device that plays sound.
+/// with a speaker unless a device is named. "speaker" means a SmartSpeaker, or where there is none (John's "kitchen
+/// speaker") the device there that plays sound; "speakers"/"all speakers" mean every device that plays sound.
 /// </summary>
 internal static class DeviceResolver
 {

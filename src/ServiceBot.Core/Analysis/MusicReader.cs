@@ -92,7 +92,7 @@ internal static class MusicReader
             stripped = false;
             foreach (string[] filler in LeadingFiller)
             {
-                if (StartsWith(u, s, e, filler) && s + filler.Length < e && (filler[0] != "my" || IsCollection(u, s + 1, e)))
+                if (s + filler.Length < e && u.StartsWith(s, filler) && (filler[0] != "my" || IsCollection(u, s + 1, e)))
                 {
                     s += filler.Length;
                     if (ByWords.Contains(u[s]) && s + 1 < e)
@@ -156,23 +156,5 @@ internal static class MusicReader
         }
 
         return false;
-    }
-
-    private static bool StartsWith(Utterance u, int s, int e, string[] words)
-    {
-        if (s + words.Length > e)
-        {
-            return false;
-        }
-
-        for (int k = 0; k < words.Length; k++)
-        {
-            if (!string.Equals(u[s + k], words[k], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

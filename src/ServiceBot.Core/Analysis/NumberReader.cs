@@ -31,7 +31,7 @@ internal static class NumberReader
     {
         number = default;
         string word = u[start];
-        if (word.Length is > 0 and <= 4 && word.All(char.IsDigit))
+        if (word.Length is > 0 and <= 5 && (word.All(char.IsDigit) || (word[0] == '-' && word.Length > 1 && word[1..].All(char.IsDigit))))
         {
             number = new NumberToken(new WordSpan(start, start + 1), int.Parse(word, CultureInfo.InvariantCulture));
             return true;

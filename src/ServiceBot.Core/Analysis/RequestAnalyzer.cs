@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using ServiceBot.Core.Customers;
 
 namespace ServiceBot.Core.Analysis;
@@ -9,8 +8,9 @@ namespace ServiceBot.Core.Analysis;
 /// </summary>
 /// <remarks>
 /// The pipeline: <see cref="TextNormalizer"/> (case, contractions, typos) → <see cref="RoutineReader"/> (schedules,
-/// phrases, routine names) → <see cref="ActionReader"/> (device requests) with <see cref="DeviceMentions"/> and
-/// <see cref="DeviceResolver"/> → <see cref="SmallTalkReader"/>; whatever is left is <see cref="Intent.Unknown"/>.
+/// phrases, routine names) → <see cref="DeviceRequestReader"/> (device requests: <see cref="ActionReader"/>,
+/// <see cref="DeviceMentions"/>, <see cref="DeviceResolver"/>) → <see cref="SmallTalkReader"/>; whatever is left is
+/// <see cref="Intent.Unknown"/>.
 /// </remarks>
 public sealed class RequestAnalyzer
 {
@@ -24,10 +24,6 @@ public sealed class RequestAnalyzer
         ["oh"], ["yes"], ["yeah"], ["thanks"], ["just"], ["kindly"], ["then"], ["bot"], ["right"], ["alright"], ["great"], ["cool"],
         ["perfect"], ["nice"], ["quickly"],
     ];
-
-    private static readonly FrozenSet<Intent> NoDevice = FrozenSet.Create(
-        Intent.Unknown, Intent.Greeting, Intent.Thanks, Intent.Capabilities,
-        Intent.RoutineCreate, Intent.RoutineList, Intent.RoutineRun, Intent.RoutineDelete);
 
     /// <summary>Reads <paramref name="text"/> from <paramref name="customer"/>, with what the conversation said before.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage(
@@ -60,113 +56,12 @@ public sealed class RequestAnalyzer
             return routine;
         }
 
-        List<DeviceMention> mentions = DeviceMentions.Read(u, terms);
-        if (ActionReader.Read(u, mentions, terms) is { } action)
+        if (DeviceRequestReader.Read(u, terms, context) is { } request)
         {
-            return Build(action, mentions, customer, context);
+            return request;
         }
 
         return new RequestAnalysis { Intent = SmallTalkReader.Read(whole) };
-    }
-
-    private static RequestAnalysis Build(ActionReading action, List<DeviceMention> mentions, Customer customer, ConversationContext context)
-    {
-        List<DeviceMention> usable = Usable(action, mentions);
-
-        Intent intent = action.Intent;
-        DeviceResolution devices;
-        if (intent is Intent.PlayMusic or Intent.MultiRoom)
-        {
-            (intent, devices) = ResolvePlay(action, usable, customer, context);
-        }
-        else
-        {
-            devices = DeviceResolver.Resolve(usable, customer, context.LastDeviceIds, intent);
-        }
-
-        string? music = action.Music?.Music;
-        if (music is null && (action.Music is { FromContext: true } || intent == Intent.MultiRoom))
-        {
-            music = context.LastMusic;
-        }
-
-        return new RequestAnalysis
-        {
-            Intent = intent,
-            DeviceIds = NoDevice.Contains(intent) ? [] : devices.DeviceIds,
-            Clarification = devices.Clarification,
-            Volume = action.Volume,
-            VolumeStep = action.VolumeStep,
-            TargetRoom = action.TargetRoom,
-            Music = intent is Intent.PlayMusic or Intent.MultiRoom ? music : null,
-        };
-    }
-
-    /// <summary>
-    /// The device phrases outside the music and the target room; "put the speaker in the kitchen" keeps "speaker"
-    /// once "in the kitchen" turned out to be where it goes.
-    /// </summary>
-    private static List<DeviceMention> Usable(ActionReading action, List<DeviceMention> mentions)
-    {
-        var usable = new List<DeviceMention>();
-        foreach (DeviceMention mention in mentions)
-        {
-            if (action.Music is { Span.Length: > 0 } music && music.Span.Overlaps(mention.Span))
-            {
-                continue;
-            }
-
-            if (action.TargetSpan is { } target && target.Overlaps(mention.Span))
-            {
-                if (mention.Type is { } type && mention.Span.Start < target.Start)
-                {
-                    usable.Add(mention with { Room = null, Span = new WordSpan(mention.Span.Start, target.Start), Text = type == DeviceKind.Any ? "device" : Device.TypeName(ToDeviceType(type)) });
-                }
-
-                continue;
-            }
-
-            usable.Add(mention);
-        }
-
-        return usable;
-    }
-
-    private static DeviceType ToDeviceType(DeviceKind kind) => kind switch
-    {
-        DeviceKind.Display => DeviceType.SmartDisplay,
-        DeviceKind.Hub => DeviceType.SmartHub,
-        _ => DeviceType.SmartSpeaker,
-    };
-
-    /// <summary>
-    /// Play on one device, or on several together (multi-room): "everywhere", "all my speakers", two rooms named,
-    /// "in the kitchen too", "sync". Multi-room with nothing named takes every device that has a speaker.
-    /// </summary>
-    private static (Intent, DeviceResolution) ResolvePlay(
-        ActionReading action, List<DeviceMention> mentions, Customer customer, ConversationContext context)
-    {
-        DeviceResolution named = DeviceResolver.Resolve(mentions.Where(m => m.Kind != MentionKind.Pronoun), customer, [], Intent.MultiRoom);
-        bool everywhere = named.Named && named.All;
-        bool adding = action.Also && named.Named && context.LastDeviceIds.Count > 0
-            && named.DeviceIds.Any(id => !context.LastDeviceIds.Contains(id, StringComparer.Ordinal));
-        bool multi = action.Intent == Intent.MultiRoom || action.MultiRoom || everywhere || adding
-            || (named.Named && named.DeviceIds.Count > 1);
-        if (!multi)
-        {
-            return (Intent.PlayMusic, DeviceResolver.Resolve(mentions, customer, context.LastDeviceIds, Intent.PlayMusic));
-        }
-
-        if (named.Clarification is not null || !adding)
-        {
-            return (Intent.MultiRoom, named);
-        }
-
-        string[] together = context.LastDeviceIds.Where(id => customer.FindDevice(id) is not null)
-            .Concat(named.DeviceIds)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        return (Intent.MultiRoom, named with { DeviceIds = together });
     }
 
     private static Utterance WithoutOpeners(Utterance u)
@@ -178,7 +73,7 @@ public sealed class RequestAnalyzer
             stripped = false;
             foreach (string[] opener in Openers)
             {
-                if (StartsWith(u, start, opener))
+                if (u.StartsWith(start, opener))
                 {
                     start += opener.Length;
                     stripped = true;
@@ -188,18 +83,5 @@ public sealed class RequestAnalyzer
         }
 
         return start == 0 ? u : u.Slice(start, u.Count);
-    }
-
-    private static bool StartsWith(Utterance u, int start, string[] words)
-    {
-        for (int k = 0; k < words.Length; k++)
-        {
-            if (!string.Equals(u[start + k], words[k], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

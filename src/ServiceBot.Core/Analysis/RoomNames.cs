@@ -6,7 +6,10 @@ namespace ServiceBot.Core.Analysis;
 /// <summary>Reads a room as people say it ("the living room", "lounge", "kitchen") into its snake_case name.</summary>
 internal static class RoomNames
 {
-    private static readonly (string[] Words, string Key)[] Table = Build();
+    // By first word, longest name first: "living room" before "living".
+    private static readonly FrozenDictionary<string, (string[] Words, string Key)[]> Table = Build()
+        .GroupBy(e => e.Words[0], StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Determiners = FrozenSet.Create(
         StringComparer.Ordinal, "the", "my", "our", "your", "a", "an", "this", "that");
@@ -25,9 +28,10 @@ internal static class RoomNames
     {
         room = "";
         length = 0;
-        foreach ((string[] words, string key) in Table)
+        IEnumerable<(string[] Words, string Key)> entries = Table.TryGetValue(u[start], out var found) ? found : [];
+        foreach ((string[] words, string key) in entries)
         {
-            if (Matches(u, start, words) && (words.Length > 1 || !Guarded.Contains(words[0]) || IsIntroduced(u, start)))
+            if (u.StartsWith(start, words) && (words.Length > 1 || !Guarded.Contains(words[0]) || IsIntroduced(u, start)))
             {
                 room = key;
                 length = words.Length;
@@ -38,7 +42,7 @@ internal static class RoomNames
         foreach (string custom in customerRooms)
         {
             string[] words = custom.Split('_');
-            if (Matches(u, start, words))
+            if (u.StartsWith(start, words))
             {
                 room = custom;
                 length = words.Length;
@@ -91,19 +95,6 @@ internal static class RoomNames
 
     private static bool IsIntroduced(Utterance u, int start) =>
         Determiners.Contains(u[start - 1]) || u[start - 1] is "in" or "into" or "to";
-
-    private static bool Matches(Utterance u, int start, string[] words)
-    {
-        for (int k = 0; k < words.Length; k++)
-        {
-            if (!string.Equals(u[start + k], words[k], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static (string[] Words, string Key)[] Build()
     {

@@ -12,12 +12,6 @@ namespace ServiceBot.Core.Analysis;
 /// </summary>
 internal static partial class RoutineReader
 {
-    private static readonly FrozenSet<string> StepVerbs = FrozenSet.Create(
-        StringComparer.Ordinal, "turn", "switch", "set", "play", "pause", "stop", "mute", "unmute", "shut", "put", "start",
-        "make", "lower", "raise", "increase", "decrease", "resume", "power", "kill", "wake");
-
-    private static readonly FrozenSet<string> Connectors = FrozenSet.Create(StringComparer.Ordinal, "and", "then", "also", "plus", "after", "that");
-
     private static readonly FrozenSet<string> NameEnd = FrozenSet.Create(
         StringComparer.Ordinal, "that", "which", "to", "and", "where", "with", "for", "when", "so", "routine", "automation", "please", "now");
 
@@ -99,7 +93,7 @@ internal static partial class RoutineReader
             drop.Add(said.Span);
         }
 
-        (string Name, WordSpan Span)? called = ReadCalled(u);
+        (string Name, WordSpan Span)? called = ReadCalled(u) ?? (preamble ? NameBeforeColon(u, routineAt) : null);
         if (called is { } name)
         {
             drop.Add(name.Span);
@@ -125,7 +119,7 @@ internal static partial class RoutineReader
 
         var steps = new List<RoutineStep>();
         IReadOnlyList<string> previous = context.LastDeviceIds;
-        foreach (Utterance clause in Clauses(u.Without(drop)))
+        foreach (Utterance clause in ClauseSplitter.Split(u.Without(drop)))
         {
             List<DeviceMention> mentions = DeviceMentions.Read(clause, terms);
             if (ActionReader.Read(clause, mentions, terms) is not { } action)
@@ -142,11 +136,13 @@ internal static partial class RoutineReader
             }
 
             string? music = action.Music?.Music ?? (action.Music is { FromContext: true } ? context.LastMusic : null);
-            steps.AddRange(devices.DeviceIds.SelectMany(id => Steps(action, intent, id, music)));
+            steps.AddRange(devices.DeviceIds.Select(id => Step(action, intent, id, music)).OfType<RoutineStep>());
             previous = devices.DeviceIds;
         }
 
-        RoutineSchedule? when = schedule.Schedule;
+        // "a routine at 7", "schedule it for 6 pm": a time with no days is every day.
+        RoutineSchedule? when = schedule.Schedule
+            ?? (schedule is { Recurring: false, Time: { } time } ? new RoutineSchedule([], time) : null);
         string routineName = called?.Name ?? described ?? trigger?.Phrase
             ?? (when is not null ? when.Describe() : null) ?? "new routine";
 
@@ -172,57 +168,17 @@ internal static partial class RoutineReader
         };
     }
 
-    private static IEnumerable<RoutineStep> Steps(ActionReading action, Intent intent, string deviceId, string? music)
+    /// <summary>The routine step an action becomes on one device; none for what a routine cannot do ("louder").</summary>
+    private static RoutineStep? Step(ActionReading action, Intent intent, string deviceId, string? music) => intent switch
     {
-        RoutineStep? step = intent switch
-        {
-            Intent.PowerOn => new RoutineStep { Tool = "set_power", DeviceId = deviceId, Power = PowerState.On },
-            Intent.PowerOff => new RoutineStep { Tool = "set_power", DeviceId = deviceId, Power = PowerState.Off },
-            Intent.VolumeSet => new RoutineStep { Tool = "set_volume", DeviceId = deviceId, Volume = action.Volume },
-            Intent.Mute => new RoutineStep { Tool = "set_volume", DeviceId = deviceId, Volume = 0 },
-            Intent.PlayMusic => new RoutineStep { Tool = "play_music", DeviceId = deviceId, Music = music },
-            Intent.PauseMusic => new RoutineStep { Tool = "pause_music", DeviceId = deviceId },
-            _ => null,
-        };
-        if (step is not null)
-        {
-            yield return step;
-        }
-    }
-
-    /// <summary>Splits "turn on the speaker and set it to 20, then play jazz" at each new action.</summary>
-    private static IEnumerable<Utterance> Clauses(Utterance u)
-    {
-        int start = 0;
-        for (int i = 1; i < u.Count; i++)
-        {
-            if (!StepVerbs.Contains(u[i]))
-            {
-                continue;
-            }
-
-            int k = i;
-            while (k > start && Connectors.Contains(u[k - 1]))
-            {
-                k--;
-            }
-
-            if (k < i || u.BreakAfter(i - 1))
-            {
-                if (k > start)
-                {
-                    yield return u.Slice(start, k);
-                }
-
-                start = i;
-            }
-        }
-
-        if (start < u.Count)
-        {
-            yield return u.Slice(start, u.Count);
-        }
-    }
+        Intent.PowerOn => new RoutineStep { Tool = "set_power", DeviceId = deviceId, Power = PowerState.On },
+        Intent.PowerOff => new RoutineStep { Tool = "set_power", DeviceId = deviceId, Power = PowerState.Off },
+        Intent.VolumeSet => new RoutineStep { Tool = "set_volume", DeviceId = deviceId, Volume = action.Volume },
+        Intent.Mute => new RoutineStep { Tool = "set_volume", DeviceId = deviceId, Volume = 0 },
+        Intent.PlayMusic => new RoutineStep { Tool = "play_music", DeviceId = deviceId, Music = music },
+        Intent.PauseMusic => new RoutineStep { Tool = "pause_music", DeviceId = deviceId },
+        _ => null,
+    };
 
     /// <summary>"when I say good night, ...", "... whenever I say movie time".</summary>
     private static (string Phrase, WordSpan Span)? ReadTrigger(Utterance u)
@@ -236,7 +192,7 @@ internal static partial class RoutineReader
         int start = u.WordAt(when.Index);
         int from = u.WordAt(when.Index + when.Length - 1) + 1;
         int end = from;
-        while (end < u.Count && !(end > from && StepVerbs.Contains(u[end])) && u[end] != "then" && !(u[end] == "please" && end > from))
+        while (end < u.Count && !(end > from && ClauseSplitter.StartsAction(u[end])) && u[end] != "then" && !(u[end] == "please" && end > from))
         {
             end++;
             if (u.BreakAfter(end - 1))
@@ -266,7 +222,7 @@ internal static partial class RoutineReader
             }
 
             int end = from;
-            while (end < u.Count && end - from < 6 && !(end > from && (NameEnd.Contains(u[end]) || StepVerbs.Contains(u[end]))))
+            while (end < u.Count && end - from < 6 && !(end > from && (NameEnd.Contains(u[end]) || ClauseSplitter.StartsAction(u[end]))))
             {
                 end++;
                 if (u.BreakAfter(end - 1))
@@ -278,6 +234,26 @@ internal static partial class RoutineReader
             if (end > from)
             {
                 return (u.Raw(new WordSpan(from, end)), new WordSpan(i, end));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"create routine good morning: every day at 7 ...".</summary>
+    private static (string Name, WordSpan Span)? NameBeforeColon(Utterance u, int routineAt)
+    {
+        int from = routineAt + 1;
+        for (int end = from; end < u.Count && end - from < 4; end++)
+        {
+            if (NameEnd.Contains(u[end]) || ClauseSplitter.StartsAction(u[end]) || u[end] is "every" or "each" or "on" or "at" or "when" or "daily")
+            {
+                return null;
+            }
+
+            if (u.BreakAfter(end))
+            {
+                return (u.Raw(new WordSpan(from, end + 1)), new WordSpan(routineAt, end + 1));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 
@@ -18,6 +19,11 @@ internal static class TextNormalizer
 
     private static readonly FrozenSet<string> IsContractions = FrozenSet.Create(
         StringComparer.Ordinal, "what", "it", "that", "there", "here", "who", "where", "how", "he", "she");
+
+    private const int MaxCachedCorrections = 20_000;
+    private static readonly ConcurrentDictionary<string, (string? Word, int Distance)> Corrections = new(StringComparer.Ordinal);
+    private static readonly string[] GeneralCandidates = [.. Lexicon.Targets, .. Lexicon.Compounds.Keys];
+    private static readonly string[] ProtectedCandidates = [.. Lexicon.ProtectedTargets, .. Lexicon.Compounds.Keys];
 
     public static Utterance Normalize(string text, CustomerTerms? customer = null)
     {
@@ -100,7 +106,7 @@ internal static class TextNormalizer
             char c = token[i];
             char previous = i > 0 ? token[i - 1] : '\0';
             char next = i + 1 < token.Length ? token[i + 1] : '\0';
-            if (char.IsLetterOrDigit(c) || c == '_')
+            if (char.IsLetterOrDigit(c) || c == '_' || (c == '-' && current.Length == 0 && char.IsDigit(next) && !char.IsLetterOrDigit(previous)))
             {
                 current.Append(c);
             }
@@ -146,10 +152,10 @@ internal static class TextNormalizer
         current.Clear();
 
         // "9am" → "9 am", "7:30pm" → "7:30 pm" (but "dev_003" stays whole).
-        if (char.IsDigit(piece[0]) && !piece.Contains('_', StringComparison.Ordinal))
+        if ((char.IsDigit(piece[0]) || piece[0] == '-') && !piece.Contains('_', StringComparison.Ordinal))
         {
             int split = 0;
-            while (split < piece.Length && (char.IsDigit(piece[split]) || piece[split] == ':'))
+            while (split < piece.Length && (char.IsDigit(piece[split]) || piece[split] == ':' || (split == 0 && piece[0] == '-')))
             {
                 split++;
             }
@@ -254,7 +260,7 @@ internal static class TextNormalizer
         {
             string word = words[i];
             bool known = Lexicon.Known.Contains(word) || (customer?.Words.Contains(word) ?? false)
-                || char.IsDigit(word[0]) || word.Contains('_', StringComparison.Ordinal);
+                || char.IsDigit(word[0]) || word[0] == '-' || word.Contains('_', StringComparison.Ordinal);
             string? replacement = null;
             if (!known)
             {
@@ -264,7 +270,7 @@ internal static class TextNormalizer
                 }
                 else
                 {
-                    replacement = TypoMatcher.Closest(word, Candidates(customer, protect));
+                    replacement = Closest(word, customer, protect);
                     if (replacement is not null
                         && (Lexicon.Compounds.TryGetValue(replacement, out string? split) || (customer?.Compounds.TryGetValue(replacement, out split) ?? false)))
                     {
@@ -301,30 +307,30 @@ internal static class TextNormalizer
         }
     }
 
-    /// <summary>What a typo may be corrected to: everything known, or inside a title only rooms, devices and genres.</summary>
-    private static IEnumerable<string> Candidates(CustomerTerms? customer, bool protect)
+    /// <summary>
+    /// What a typo may be corrected to: any known word, or inside a title only rooms, devices and genres; the customer's
+    /// own name words win a tie. Corrections against the fixed vocabulary are remembered (bounded).
+    /// </summary>
+    private static string? Closest(string word, CustomerTerms? customer, bool protect)
     {
-        foreach (string target in protect ? Lexicon.ProtectedTargets : Lexicon.Targets)
+        string key = protect ? "1" + word : "0" + word;
+        if (!Corrections.TryGetValue(key, out (string? Word, int Distance) general))
         {
-            yield return target;
-        }
-
-        foreach (string compound in Lexicon.Compounds.Keys)
-        {
-            yield return compound;
-        }
-
-        if (customer is not null)
-        {
-            foreach (string word in customer.Words)
+            general = TypoMatcher.ClosestWithDistance(word, protect ? ProtectedCandidates : GeneralCandidates);
+            if (Corrections.Count > MaxCachedCorrections)
             {
-                yield return word;
+                Corrections.Clear();
             }
 
-            foreach (string compound in customer.Compounds.Keys)
-            {
-                yield return compound;
-            }
+            Corrections.TryAdd(key, general);
         }
+
+        if (customer is null || (customer.Words.Count == 0 && customer.Compounds.Count == 0))
+        {
+            return general.Word;
+        }
+
+        (string? Word, int Distance) own = TypoMatcher.ClosestWithDistance(word, customer.Words.Concat(customer.Compounds.Keys));
+        return own.Word is not null && own.Distance <= general.Distance ? own.Word : general.Word;
     }
 }

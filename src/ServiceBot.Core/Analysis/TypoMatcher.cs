@@ -15,12 +15,15 @@ internal static class TypoMatcher
     };
 
     /// <summary>The closest candidate within tolerance; on a tie, one with the same first letter, then the earliest.</summary>
-    public static string? Closest(string word, IEnumerable<string> candidates)
+    public static string? Closest(string word, IEnumerable<string> candidates) => ClosestWithDistance(word, candidates).Word;
+
+    /// <summary>The closest candidate and its distance (int.MaxValue when none is within tolerance).</summary>
+    public static (string? Word, int Distance) ClosestWithDistance(string word, IEnumerable<string> candidates)
     {
         int tolerance = Tolerance(word.Length);
         if (tolerance == 0)
         {
-            return null;
+            return (null, int.MaxValue);
         }
 
         string? best = null;
@@ -48,7 +51,7 @@ internal static class TypoMatcher
             }
         }
 
-        return best;
+        return (best, bestDistance);
     }
 
     /// <summary>Optimal-string-alignment distance, or <paramref name="max"/> + 1 as soon as it must exceed max.</summary>

@@ -94,6 +94,20 @@ internal sealed class Utterance
         return string.Join(' ', parts);
     }
 
+    /// <summary>True when the words from <paramref name="start"/> on are <paramref name="words"/>.</summary>
+    public bool StartsWith(int start, IReadOnlyList<string> words)
+    {
+        for (int k = 0; k < words.Count; k++)
+        {
+            if (!string.Equals(this[start + k], words[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The words from <paramref name="start"/> to <paramref name="end"/> as their own utterance.</summary>
     public Utterance Slice(int start, int end)
     {

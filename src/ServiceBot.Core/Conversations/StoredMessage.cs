@@ -12,9 +12,9 @@ public sealed record StoredMessage
     public required string Sender { get; init; }
     public required string Text { get; init; }
     public string? RequestType { get; init; }
-    public IReadOnlyList<string> RequiredActions { get; init; } = [];
+    public IReadOnlyList<string> RequiredActions { get; init => field = value ?? []; } = [];
     public bool Allowed { get; init; } = true;
-    public IReadOnlyList<ActionRecord> Actions { get; init; } = [];
+    public IReadOnlyList<ActionRecord> Actions { get; init => field = value ?? []; } = [];
 
     /// <summary>For a bot reply: <c>claude</c> or <c>offline</c>.</summary>
     public string? Source { get; init; }

@@ -6,8 +6,10 @@ public sealed record Customer
     public required string Id { get; init; }
     public required string Name { get; init; }
     public required string ServiceLevel { get; init; }
-    public IReadOnlyList<Device> Devices { get; init; } = [];
-    public IReadOnlyList<Routine> Routines { get; init; } = [];
+    // Null-safe: JSON without the field (the seed file, an old row) means "none", never null.
+    public IReadOnlyList<Device> Devices { get; init => field = value ?? []; } = [];
+
+    public IReadOnlyList<Routine> Routines { get; init => field = value ?? []; } = [];
 
     /// <summary>Optimistic-concurrency version: a store replaces a row only when it still holds this version.</summary>
     public long Version { get; init; }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using ServiceBot.Core.Frames;
@@ -18,6 +19,8 @@ internal sealed partial class WebSocketSession(
 {
     /// <summary>Frames waiting for a slow client; past this the client is too far behind and is dropped.</summary>
     private const int MaxQueuedFrames = 1024;
+
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Channel<byte[]> _outgoing = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(MaxQueuedFrames)
     {
@@ -162,6 +165,18 @@ internal sealed partial class WebSocketSession(
             {
                 string reason = _closeStatus == WebSocketCloseStatus.EndpointUnavailable ? "server shutting down" : "bye";
                 await socket.CloseOutputAsync(_closeStatus, reason, CancellationToken.None);
+
+                // A client that never answers the close must not hold the server (or its shutdown) open.
+                long closing = Stopwatch.GetTimestamp();
+                while (socket.State != WebSocketState.Closed && Stopwatch.GetElapsedTime(closing) < CloseHandshakeTimeout)
+                {
+                    await Task.Delay(50);
+                }
+
+                if (socket.State != WebSocketState.Closed)
+                {
+                    socket.Abort();
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -35,11 +35,19 @@ internal static class ServiceBotHostBuilder
 
     private static void AddServiceBotStore(this IServiceCollection services, IConfiguration config)
     {
-        string store = config["ServiceBot:Store"] ?? "sqlite";
+        string store = config["ServiceBot:Store"] is { Length: > 0 } configured ? configured.Trim() : "sqlite";
+        if (string.Equals(store, "dynamodb", StringComparison.OrdinalIgnoreCase))
+        {
+            // Tables {prefix}-messages, ... (created when missing, at start); endpoint, region and credentials are the AWS SDK's own settings.
+            DynamoDb.DynamoDbServiceCollectionExtensions.AddServiceBotDynamoDb(services, o =>
+                o.TablePrefix = config["ServiceBot:DynamoDb:TablePrefix"] is { Length: > 0 } prefix ? prefix : DynamoDb.DynamoDbTables.DefaultPrefix);
+            return;
+        }
+
         if (!string.Equals(store, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
             throw new OptionsValidationException("ServiceBot:Store", typeof(string),
-                [$"ServiceBot:Store is \"{store}\"; this build supports \"sqlite\"."]);
+                [$"ServiceBot:Store is \"{store}\"; use \"sqlite\" (the default) or \"dynamodb\"."]);
         }
 
         services.AddServiceBotSqlite();

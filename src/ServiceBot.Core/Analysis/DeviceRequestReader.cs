@@ -1,0 +1,158 @@
+using System.Collections.Frozen;
+using ServiceBot.Core.Customers;
+
+namespace ServiceBot.Core.Analysis;
+
+/// <summary>
+/// Reads a device request: which action (<see cref="ActionReader"/>), on which devices (<see cref="DeviceMentions"/>,
+/// <see cref="DeviceResolver"/>), with which values; and whether "play" means one device or several together.
+/// </summary>
+internal static class DeviceRequestReader
+{
+    private static readonly FrozenSet<Intent> NoDevice = FrozenSet.Create(
+        Intent.Unknown, Intent.Greeting, Intent.Thanks, Intent.Capabilities,
+        Intent.RoutineCreate, Intent.RoutineList, Intent.RoutineRun, Intent.RoutineDelete);
+
+    public static RequestAnalysis? Read(Utterance u, CustomerTerms terms, ConversationContext context) =>
+        ReadAction(u, terms) is { } read ? Build(read.Action, read.Mentions, terms.Customer, context) : null;
+
+    /// <summary>
+    /// One request per message: of "turn off the kitchen display, then play jazz in the bedroom" the first. A complaint
+    /// gives way to the command after it ("the kitchen display is too loud, make it 20"), and a clause that only says
+    /// "it" borrows the devices named before it.
+    /// </summary>
+    private static (ActionReading Action, List<DeviceMention> Mentions)? ReadAction(Utterance u, CustomerTerms terms)
+    {
+        List<Utterance> clauses = ClauseSplitter.Split(u);
+        if (clauses.Count > 1)
+        {
+            var earlier = new List<DeviceMention>();
+            (ActionReading Action, List<DeviceMention> Mentions)? complaint = null;
+            foreach (Utterance clause in clauses)
+            {
+                List<DeviceMention> found = DeviceMentions.Read(clause, terms);
+                ActionReading? action = ActionReader.Read(clause, found, terms);
+                List<DeviceMention> usable = action is null ? found : Usable(action, found);
+                if (action is not null)
+                {
+                    List<DeviceMention> mentions = usable.All(m => m.Kind == MentionKind.Pronoun) && earlier.Count > 0 ? earlier : usable;
+                    if (!action.Complaint)
+                    {
+                        return (action, mentions);
+                    }
+
+                    complaint ??= (action, mentions);
+                }
+
+                earlier.AddRange(usable.Where(m => m.Kind != MentionKind.Pronoun));
+            }
+
+            if (complaint is not null)
+            {
+                return complaint;
+            }
+        }
+
+        List<DeviceMention> all = DeviceMentions.Read(u, terms);
+        return ActionReader.Read(u, all, terms) is { } whole ? (whole, Usable(whole, all)) : null;
+    }
+
+    private static RequestAnalysis Build(ActionReading action, List<DeviceMention> usable, Customer customer, ConversationContext context)
+    {
+        Intent intent = action.Intent;
+        DeviceResolution devices;
+        if (intent is Intent.PlayMusic or Intent.MultiRoom)
+        {
+            (intent, devices) = ResolvePlay(action, usable, customer, context);
+        }
+        else
+        {
+            devices = DeviceResolver.Resolve(usable, customer, context.LastDeviceIds, intent);
+        }
+
+        string? music = action.Music?.Music;
+        if (music is null && (action.Music is { FromContext: true } || intent == Intent.MultiRoom))
+        {
+            music = context.LastMusic;
+        }
+
+        return new RequestAnalysis
+        {
+            Intent = intent,
+            DeviceIds = NoDevice.Contains(intent) ? [] : devices.DeviceIds,
+            Clarification = devices.Clarification,
+            Volume = action.Volume,
+            VolumeStep = action.VolumeStep,
+            TargetRoom = action.TargetRoom,
+            Music = intent is Intent.PlayMusic or Intent.MultiRoom ? music : null,
+        };
+    }
+
+    /// <summary>
+    /// The device phrases outside the music and the target room; "put the speaker in the kitchen" keeps "speaker"
+    /// once "in the kitchen" turned out to be where it goes.
+    /// </summary>
+    private static List<DeviceMention> Usable(ActionReading action, List<DeviceMention> mentions)
+    {
+        var usable = new List<DeviceMention>();
+        foreach (DeviceMention mention in mentions)
+        {
+            if (action.Music is { Span.Length: > 0 } music && music.Span.Overlaps(mention.Span))
+            {
+                continue;
+            }
+
+            if (action.TargetSpan is { } target && target.Overlaps(mention.Span))
+            {
+                if (mention.Type is { } type && mention.Span.Start < target.Start)
+                {
+                    string text = type == DeviceKind.Any ? "device" : Device.TypeName(ToDeviceType(type));
+                    usable.Add(mention with { Room = null, Span = new WordSpan(mention.Span.Start, target.Start), Text = text });
+                }
+
+                continue;
+            }
+
+            usable.Add(mention);
+        }
+
+        return usable;
+    }
+
+    private static DeviceType ToDeviceType(DeviceKind kind) => kind switch
+    {
+        DeviceKind.Display => DeviceType.SmartDisplay,
+        DeviceKind.Hub => DeviceType.SmartHub,
+        _ => DeviceType.SmartSpeaker,
+    };
+
+    /// <summary>
+    /// Play on one device, or on several together (multi-room): "everywhere", "all my speakers", two rooms named,
+    /// "in the kitchen too", "sync". Multi-room with nothing named takes every device that has a speaker.
+    /// </summary>
+    private static (Intent, DeviceResolution) ResolvePlay(
+        ActionReading action, List<DeviceMention> mentions, Customer customer, ConversationContext context)
+    {
+        DeviceResolution named = DeviceResolver.Resolve(mentions.Where(m => m.Kind != MentionKind.Pronoun), customer, [], Intent.MultiRoom);
+        bool everywhere = named.Named && named.All;
+        bool adding = action.Also && named.Named && context.LastDeviceIds.Count > 0
+            && named.DeviceIds.Any(id => !context.LastDeviceIds.Contains(id, StringComparer.Ordinal));
+        bool multi = action.Intent == Intent.MultiRoom || action.MultiRoom || everywhere || adding
+            || (named.Named && named.DeviceIds.Count > 1);
+        if (!multi)
+        {
+            return (Intent.PlayMusic, DeviceResolver.Resolve(mentions, customer, context.LastDeviceIds, Intent.PlayMusic));
+        }
+
+        if (named.Clarification is not null || !adding)
+        {
+            return (Intent.MultiRoom, named);
+        }
+
+        string[] together = context.LastDeviceIds.Where(id => customer.FindDevice(id) is not null)
+            .Concat(named.DeviceIds)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return (Intent.MultiRoom, named with { DeviceIds = together });
+    }
+}

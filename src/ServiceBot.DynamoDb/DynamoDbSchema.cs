@@ -1,0 +1,101 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace ServiceBot.DynamoDb;
+
+/// <summary>
+/// The seed's keys and indexes, in one place: the initializer creates tables from these, and the CDK app must declare the same.
+/// </summary>
+public static class DynamoDbSchema
+{
+    /// <summary>Messages: partition <c>conversationId</c>, sort <c>timestamp</c> (<see cref="Core.Conversations.Timestamps"/> text).</summary>
+    public static class Messages
+    {
+        public const string ConversationId = "conversationId";
+        public const string Timestamp = "timestamp";
+        public const string UserId = "userId";
+
+        /// <summary>The seed's index: a customer's messages across conversations, by time.</summary>
+        public const string UserIdIndex = "UserIdIndex";
+
+        /// <summary>
+        /// Set only on messages that carry a clientMessageId: <c>{userId}#{clientMessageId}</c>.
+        /// It keys the sparse <see cref="ClientMessageIdIndex"/>, so a retried frame is found with one small query
+        /// that reads exactly the matching messages, however long the customer's history.
+        /// </summary>
+        public const string UserClientMessageId = "userClientMessageId";
+
+        public const string ClientMessageIdIndex = "ClientMessageIdIndex";
+    }
+
+    public static class Customers
+    {
+        public const string Id = "id";
+        public const string Version = "version";
+    }
+
+    public static class ServiceLevels
+    {
+        public const string Level = "level";
+    }
+
+    public static class Connections
+    {
+        public const string ConnectionId = "connectionId";
+
+        /// <summary>Epoch seconds; the table's TTL attribute (DynamoDB deletes the row some time after it passes).</summary>
+        public const string Ttl = "ttl";
+    }
+
+    /// <summary>The four tables as CreateTable requests: on-demand billing, the seed's keys, the Messages indexes.</summary>
+    public static IReadOnlyList<CreateTableRequest> TableDefinitions(DynamoDbTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        return
+        [
+            new CreateTableRequest
+            {
+                TableName = tables.Messages,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [Key(Messages.ConversationId, KeyType.HASH), Key(Messages.Timestamp, KeyType.RANGE)],
+                AttributeDefinitions =
+                [
+                    Text(Messages.ConversationId), Text(Messages.Timestamp), Text(Messages.UserId), Text(Messages.UserClientMessageId),
+                ],
+                GlobalSecondaryIndexes = [.. MessageIndexes()],
+            },
+            Simple(tables.Customers, Customers.Id),
+            Simple(tables.ServiceLevels, ServiceLevels.Level),
+            Simple(tables.Connections, Connections.ConnectionId),
+        ];
+    }
+
+    /// <summary>The Messages table's global secondary indexes, both projecting every attribute (a read returns whole messages).</summary>
+    public static IReadOnlyList<GlobalSecondaryIndex> MessageIndexes() =>
+    [
+        new GlobalSecondaryIndex
+        {
+            IndexName = Messages.UserIdIndex,
+            KeySchema = [Key(Messages.UserId, KeyType.HASH), Key(Messages.Timestamp, KeyType.RANGE)],
+            Projection = new Projection { ProjectionType = ProjectionType.ALL },
+        },
+        new GlobalSecondaryIndex
+        {
+            IndexName = Messages.ClientMessageIdIndex,
+            KeySchema = [Key(Messages.UserClientMessageId, KeyType.HASH), Key(Messages.Timestamp, KeyType.RANGE)],
+            Projection = new Projection { ProjectionType = ProjectionType.ALL },
+        },
+    ];
+
+    private static CreateTableRequest Simple(string table, string key) => new()
+    {
+        TableName = table,
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        KeySchema = [Key(key, KeyType.HASH)],
+        AttributeDefinitions = [Text(key)],
+    };
+
+    private static KeySchemaElement Key(string name, KeyType type) => new(name, type);
+
+    private static AttributeDefinition Text(string name) => new(name, ScalarAttributeType.S);
+}
