@@ -42,13 +42,12 @@ for project in tests/ServiceBot.*.Tests; do
   dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1
   code=$?
   set -e
-  summary=$(grep -E '^(Passed|Failed)!' "$log" | tail -n 1 || true)
-  p=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$summary"); p=${p:-0}
-  f=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$summary"); f=${f:-0}
+  p=$(sed -nE 's/^ +Passed: +([0-9]+)$/\1/p' "$log" | tail -n 1); p=${p:-0}
+  f=$(sed -nE 's/^ +Failed: +([0-9]+)$/\1/p' "$log" | tail -n 1); f=${f:-0}
   if [ "$code" != 0 ] && [ "$f" = 0 ]; then f=1; fi
   tally "$p" "$f"
   printf '%-32s %s passed, %s failed\n' "$name" "$p" "$f"
-  if [ "$f" != 0 ]; then grep -E '^\s+(Failed|Error Message|  )' "$log" | head -n 60 || tail -n 60 "$log"; fi
+  if [ "$f" != 0 ]; then grep -E -A12 '^ +Failed [A-Z]' "$log" | head -n 80 || tail -n 60 "$log"; fi
 done
 
 if [ "$only_dotnet" = false ] && [ -f frontend/package.json ]; then
