@@ -54,7 +54,7 @@ if [ "$only_dotnet" = false ] && [ -f frontend/package.json ]; then
   step "front-end unit tests"
   (cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
   set +e
-  (cd frontend && npx vitest run) >"$results/frontend.log" 2>&1
+  (cd frontend && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >"$results/frontend.log" 2>&1
   code=$?
   set -e
   p=$(sed -nE 's/^ *Tests +.*[^0-9]([0-9]+) passed.*/\1/p' "$results/frontend.log" | tail -n 1); p=${p:-0}

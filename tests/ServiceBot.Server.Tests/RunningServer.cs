@@ -26,7 +26,7 @@ public sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningServer> StartAsync(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    public static async Task<RunningServer> StartAsync(string? databasePath = null, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         bool owns = databasePath is null;
         databasePath ??= Path.Combine(Path.GetTempPath(), $"servicebot-test-{Guid.NewGuid():N}.db");
@@ -36,7 +36,11 @@ public sealed class RunningServer : IAsyncDisposable
             args.Add($"--{key}={value}");
         }
 
-        WebApplication app = ServiceBotApp.Create([.. args], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        WebApplication app = ServiceBotApp.Create([.. args], b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(b);
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new RunningServer(app, databasePath, owns);
     }
