@@ -55,11 +55,11 @@ public static class DeviceToolFunctions
                     toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.PlayMultiRoom, DeviceIds = deviceIds ?? [], Music = music }, ct)),
             Tool(ToolNames.CreateRoutine, "Create a routine: a schedule (time and days) or a spoken phrase, plus device actions.",
                 ([Description("A short name, e.g. \"Morning\".")] string name,
-                 [Description("24-hour time HH:mm for a scheduled routine, e.g. 07:00; omit for a phrase routine.")] string? time,
-                 [Description("Days for a scheduled routine, e.g. [\"monday\",\"friday\"]; empty means every day.")] string[]? days,
-                 [Description("The phrase that runs it, e.g. \"good night\"; omit for a scheduled routine.")] string? phrase,
                  [Description("The device actions, in order.")] RoutineStepInput[] steps,
-                 CancellationToken ct) =>
+                 [Description("24-hour time HH:mm for a scheduled routine, e.g. 07:00; omit for a phrase routine.")] string? time = null,
+                 [Description("Days for a scheduled routine, e.g. [\"monday\",\"friday\"]; omit or leave empty for every day.")] string[]? days = null,
+                 [Description("The phrase that runs it, e.g. \"good night\"; omit for a scheduled routine.")] string? phrase = null,
+                 CancellationToken ct = default) =>
                     routines.CreateAsync(name, ToSchedule(time, days), phrase, (steps ?? []).Select(s => s.ToStep()).ToArray(), ct)),
             Tool(ToolNames.ListRoutines, "List the customer's routines.",
                 () => Task.FromResult(routines.List())),

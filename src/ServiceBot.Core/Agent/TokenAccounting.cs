@@ -16,7 +16,10 @@ internal static class TokenAccounting
 
         long cacheRead = usage.CachedInputTokenCount ?? Extra(usage, "CacheReadInputTokens");
         long cacheWrite = Extra(usage, "CacheCreationInputTokens");
-        var result = new TokenUsage(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, cacheRead, cacheWrite);
+        // Microsoft.Extensions.AI counts cached tokens inside the input count; we store the uncached part, as Anthropic
+        // bills it, so input + cache reads + cache writes is the whole prompt and each is priced on its own.
+        long input = Math.Max(0, (usage.InputTokenCount ?? 0) - cacheRead - cacheWrite);
+        var result = new TokenUsage(input, usage.OutputTokenCount ?? 0, cacheRead, cacheWrite);
         ServiceBotTelemetry.TokensUsed("input", result.InputTokens);
         ServiceBotTelemetry.TokensUsed("output", result.OutputTokens);
         ServiceBotTelemetry.TokensUsed("cache_read", result.CacheReadTokens);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using ServiceBot.Claude;
 using ServiceBot.Core;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Telemetry;
@@ -20,6 +21,7 @@ internal static class ServiceBotHostBuilder
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         services.AddServiceBotCore();
+        services.AddServiceBotClaude(config);
         services.AddOptions<ServiceBotOptions>().Bind(config.GetSection(ServiceBotOptions.Section)).ValidateOnStart();
         services.AddServiceBotStore(config);
 
