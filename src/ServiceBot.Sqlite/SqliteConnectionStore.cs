@@ -9,9 +9,9 @@ public sealed class SqliteConnectionStore(SqliteDatabase database) : IConnection
     public Task AddAsync(Connection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return database.WriteAsync(async db =>
+        return database.WriteAsync(db =>
         {
-            await using SqliteCommand command = db.CreateCommand();
+            using SqliteCommand command = db.CreateCommand();
             command.CommandText = """
                 INSERT INTO connections (connection_id, user_id, connection_time, ttl) VALUES ($id, $user, $time, $ttl)
                 ON CONFLICT (connection_id) DO UPDATE SET user_id = excluded.user_id, connection_time = excluded.connection_time, ttl = excluded.ttl;
@@ -20,7 +20,7 @@ public sealed class SqliteConnectionStore(SqliteDatabase database) : IConnection
             command.Parameters.AddWithValue("$user", connection.UserId);
             command.Parameters.AddWithValue("$time", Timestamps.ToKey(connection.ConnectionTime));
             command.Parameters.AddWithValue("$ttl", connection.Ttl.ToUnixTimeSeconds());
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return command.ExecuteNonQuery();
         }, cancellationToken);
     }
 
@@ -38,20 +38,20 @@ public sealed class SqliteConnectionStore(SqliteDatabase database) : IConnection
         }, cancellationToken);
 
     public Task RemoveAsync(string connectionId, CancellationToken cancellationToken) =>
-        database.WriteAsync(async db =>
+        database.WriteAsync(db =>
         {
-            await using SqliteCommand command = db.CreateCommand();
+            using SqliteCommand command = db.CreateCommand();
             command.CommandText = "DELETE FROM connections WHERE connection_id = $id;";
             command.Parameters.AddWithValue("$id", connectionId);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return command.ExecuteNonQuery();
         }, cancellationToken);
 
     public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async db =>
+        database.WriteAsync(db =>
         {
-            await using SqliteCommand command = db.CreateCommand();
+            using SqliteCommand command = db.CreateCommand();
             command.CommandText = "DELETE FROM connections WHERE ttl <= $now;";
             command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return command.ExecuteNonQuery();
         }, cancellationToken);
 }

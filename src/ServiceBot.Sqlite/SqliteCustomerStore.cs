@@ -34,14 +34,14 @@ public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStor
     public Task<bool> TryAddAsync(Customer customer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return database.WriteAsync(async connection =>
+        return database.WriteAsync(connection =>
         {
-            await using SqliteCommand command = connection.CreateCommand();
+            using SqliteCommand command = connection.CreateCommand();
             command.CommandText = "INSERT INTO customers (id, version, data) VALUES ($id, $version, $data) ON CONFLICT (id) DO NOTHING;";
             command.Parameters.AddWithValue("$id", customer.Id);
             command.Parameters.AddWithValue("$version", customer.Version);
             command.Parameters.AddWithValue("$data", JsonSerializer.Serialize(customer, StoreJson.Default.Customer));
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            return command.ExecuteNonQuery() == 1;
         }, cancellationToken);
     }
 
@@ -49,14 +49,14 @@ public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStor
     {
         ArgumentNullException.ThrowIfNull(customer);
         string data = JsonSerializer.Serialize(customer with { Version = customer.Version + 1 }, StoreJson.Default.Customer);
-        return database.WriteAsync(async connection =>
+        return database.WriteAsync(connection =>
         {
-            await using SqliteCommand command = connection.CreateCommand();
+            using SqliteCommand command = connection.CreateCommand();
             command.CommandText = "UPDATE customers SET version = version + 1, data = $data WHERE id = $id AND version = $version;";
             command.Parameters.AddWithValue("$id", customer.Id);
             command.Parameters.AddWithValue("$version", customer.Version);
             command.Parameters.AddWithValue("$data", data);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            return command.ExecuteNonQuery() == 1;
         }, cancellationToken);
     }
 

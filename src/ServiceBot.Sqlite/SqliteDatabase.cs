@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ServiceBot.Core;
@@ -5,15 +6,21 @@ using ServiceBot.Core;
 namespace ServiceBot.Sqlite;
 
 /// <summary>
-/// The database file. Readers open pooled connections and run side by side (WAL); writers share one
-/// connection behind a lock, because SQLite takes one writer at a time and queueing here is cheaper than
-/// its busy-retry sleeps.
+/// The database file. Readers open pooled connections and run side by side (WAL); writes go to one writer
+/// thread that commits whatever is queued in one transaction, because SQLite takes one writer at a time and
+/// its synchronous I/O would otherwise block thread-pool threads that the sockets need.
 /// </summary>
 public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
 {
     private readonly string _connectionString;
+    /// <summary>Writes committed together at most; enough to absorb a burst, small enough to keep each commit short.</summary>
+    private const int MaxBatch = 128;
+
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Channel<QueuedWrite> _writes = Channel.CreateUnbounded<QueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SqliteConnection? _writer;
+    private Thread? _writerThread;
 
     public SqliteDatabase(IOptions<SqliteOptions> options)
     {
@@ -62,29 +69,194 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
         return await read(connection).ConfigureAwait(false);
     }
 
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="write"/> on the writer thread, in a transaction shared with the writes queued beside it
+    /// (group commit): one commit for many messages under load, and no thread-pool thread blocked on disk.
+    /// The task completes once the write is committed; a write that throws is rolled back alone.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            SqliteConnection writer = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
-            return await write(writer).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        EnsureWriter();
+        var item = new QueuedWrite<T>(write);
+        ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(item), this);
+        return item.Task;
     }
 
     public async ValueTask DisposeAsync()
     {
+        _writes.Writer.TryComplete();
+        if (_writerThread is not null)
+        {
+            await _writerStopped.Task.ConfigureAwait(false);
+        }
+
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
         }
 
         _writeLock.Dispose();
+    }
+
+    private void EnsureWriter()
+    {
+        if (_writerThread is not null)
+        {
+            return;
+        }
+
+        lock (_writes)
+        {
+            if (_writerThread is null)
+            {
+                var thread = new Thread(WriterLoop) { IsBackground = true, Name = "ServiceBot SQLite writer" };
+                thread.Start();
+                _writerThread = thread;
+            }
+        }
+    }
+
+    private void WriterLoop()
+    {
+        var batch = new List<QueuedWrite>(MaxBatch);
+        try
+        {
+            SqliteConnection connection = OpenWriterAsync(CancellationToken.None).GetAwaiter().GetResult();
+            using SqliteCommand begin = Command(connection, "BEGIN IMMEDIATE;");
+            using SqliteCommand commit = Command(connection, "COMMIT;");
+            using SqliteCommand rollback = Command(connection, "ROLLBACK;");
+            using SqliteCommand savepoint = Command(connection, "SAVEPOINT one_write;");
+            using SqliteCommand release = Command(connection, "RELEASE one_write;");
+            using SqliteCommand undo = Command(connection, "ROLLBACK TO one_write;");
+            while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _writes.Reader.TryRead(out QueuedWrite? item))
+                {
+                    batch.Add(item);
+                }
+
+                try
+                {
+                    begin.ExecuteNonQuery();
+                    foreach (QueuedWrite item in batch)
+                    {
+                        savepoint.ExecuteNonQuery();
+                        if (item.Run(connection))
+                        {
+                            release.ExecuteNonQuery();
+                        }
+                        else
+                        {
+                            undo.ExecuteNonQuery();
+                            release.ExecuteNonQuery();
+                        }
+                    }
+
+                    commit.ExecuteNonQuery();
+                }
+                catch (SqliteException ex)
+                {
+                    // The commit itself failed (disk full, I/O error): none of the batch is stored, and each caller hears so.
+                    TryExecute(rollback);
+                    foreach (QueuedWrite item in batch)
+                    {
+                        item.Fail(ex);
+                    }
+
+                    continue;
+                }
+
+                foreach (QueuedWrite item in batch)
+                {
+                    item.Complete();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            foreach (QueuedWrite item in batch)
+            {
+                item.Fail(ex);
+            }
+
+            while (_writes.Reader.TryRead(out QueuedWrite? left))
+            {
+                left.Fail(ex);
+            }
+        }
+        finally
+        {
+            _writerStopped.TrySetResult();
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void TryExecute(SqliteCommand command)
+    {
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // No transaction was open: nothing to undo.
+        }
+    }
+
+    private abstract class QueuedWrite
+    {
+        /// <summary>Runs the write; false when it threw (the caller rolls back to the savepoint).</summary>
+        public abstract bool Run(SqliteConnection connection);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class QueuedWrite<T>(Func<SqliteConnection, T> write) : QueuedWrite
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private Exception? _error;
+
+        public Task<T> Task => _done.Task;
+
+        public override bool Run(SqliteConnection connection)
+        {
+            try
+            {
+                _result = write(connection);
+                return true;
+            }
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException or ArgumentException)
+            {
+                _error = ex;
+                return false;
+            }
+        }
+
+        public override void Complete()
+        {
+            if (_error is null)
+            {
+                _done.TrySetResult(_result!);
+            }
+            else
+            {
+                _done.TrySetException(_error);
+            }
+        }
+
+        public override void Fail(Exception exception) => _done.TrySetException(exception);
     }
 
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)

@@ -14,9 +14,9 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
         string data = JsonSerializer.Serialize(
             new MessageBody(message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage),
             StoreJson.Default.MessageBody);
-        return database.WriteAsync(async connection =>
+        return database.WriteAsync(connection =>
         {
-            await using SqliteCommand command = connection.CreateCommand();
+            using SqliteCommand command = connection.CreateCommand();
             command.CommandText = $"""
                 INSERT INTO messages ({Columns}) VALUES ($conversation, $timestamp, $user, $sender, $cmid, $data)
                 ON CONFLICT (conversation_id, timestamp) DO NOTHING;
@@ -27,7 +27,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
             command.Parameters.AddWithValue("$sender", message.Sender);
             command.Parameters.AddWithValue("$cmid", (object?)message.ClientMessageId ?? DBNull.Value);
             command.Parameters.AddWithValue("$data", data);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            return command.ExecuteNonQuery() == 1;
         }, cancellationToken);
     }
 

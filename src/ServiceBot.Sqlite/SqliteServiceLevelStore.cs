@@ -35,13 +35,13 @@ public sealed class SqliteServiceLevelStore(SqliteDatabase database) : IServiceL
     public Task PutAsync(ServiceLevel level, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(level);
-        return database.WriteAsync(async connection =>
+        return database.WriteAsync(connection =>
         {
-            await using SqliteCommand command = connection.CreateCommand();
+            using SqliteCommand command = connection.CreateCommand();
             command.CommandText = "INSERT INTO service_levels (level, data) VALUES ($level, $data) ON CONFLICT (level) DO UPDATE SET data = excluded.data;";
             command.Parameters.AddWithValue("$level", level.Level);
             command.Parameters.AddWithValue("$data", JsonSerializer.Serialize(level, StoreJson.Default.ServiceLevel));
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return command.ExecuteNonQuery();
         }, cancellationToken);
     }
 }
