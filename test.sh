@@ -28,8 +28,9 @@ install_browser() {
   fi
 }
 
-step "installing test services (DynamoDB Local)"
+step "installing test services (DynamoDB Local) and tools (workflow linter, CDK CLI)"
 bash tests/dynamodb-local/install.sh
+bash tests/tools/install.sh
 
 step "building"
 dotnet build ServiceBot.slnx -c Debug -nologo -clp:ErrorsOnly

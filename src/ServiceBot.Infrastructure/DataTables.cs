@@ -1,0 +1,111 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Constructs;
+using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
+
+namespace ServiceBot.Infrastructure;
+
+/// <summary>
+/// The seed's four tables (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod they outlive the
+/// stack, keep 35 days of point-in-time recovery and are encrypted with a key of ours; in dev they go with the stack.
+/// The keys and indexes match ServiceBot.DynamoDb's DynamoDbSchema (a test checks the two agree).
+/// </summary>
+internal sealed class DataTables : Construct
+{
+    public DataTables(Construct scope, string id, StackSettings settings) : base(scope, id)
+    {
+        RemovalPolicy removal = settings.IsProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+        if (settings.IsProd)
+        {
+            Key = new Key(this, "TablesKey", new KeyProps
+            {
+                Description = "ServiceBot prod: encrypts the DynamoDB tables at rest",
+                EnableKeyRotation = true,
+                RemovalPolicy = RemovalPolicy.RETAIN,
+            });
+        }
+
+        string prefix = $"servicebot-{settings.EnvironmentName}";
+        Messages = NewTable("Messages", $"{prefix}-messages", "conversationId", "timestamp", settings, removal);
+        Messages.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = "UserIdIndex",
+            PartitionKey = Text("userId"),
+            SortKey = Text("timestamp"),
+            ProjectionType = ProjectionType.ALL,
+        });
+        Messages.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = "ClientMessageIdIndex",
+            PartitionKey = Text("userClientMessageId"),
+            SortKey = Text("timestamp"),
+            ProjectionType = ProjectionType.ALL,
+        });
+        Customers = NewTable("Customers", $"{prefix}-customers", "id", null, settings, removal);
+        ServiceLevels = NewTable("ServiceLevels", $"{prefix}-service-levels", "level", null, settings, removal);
+        Connections = NewTable("Connections", $"{prefix}-connections", "connectionId", null, settings, removal, ttl: "ttl");
+    }
+
+    public Key? Key { get; }
+
+    public Table Messages { get; }
+
+    public Table Customers { get; }
+
+    public Table ServiceLevels { get; }
+
+    public Table Connections { get; }
+
+    /// <summary>The environment every function gets: the four names ServiceBot.Lambda reads.</summary>
+    public Dictionary<string, string> Environment() => new()
+    {
+        ["MESSAGES_TABLE"] = Messages.TableName,
+        ["CUSTOMERS_TABLE"] = Customers.TableName,
+        ["SERVICE_LEVELS_TABLE"] = ServiceLevels.TableName,
+        ["CONNECTIONS_TABLE"] = Connections.TableName,
+    };
+
+    /// <summary>
+    /// Exactly the DynamoDB actions a function calls on a table (and its indexes), plus the key use they need in prod:
+    /// least privilege per function and table.
+    /// </summary>
+    public void Grant(IGrantable function, Table table, params string[] actions)
+    {
+        string[] qualified = actions.Select(a => "dynamodb:" + a).ToArray();
+        var resources = new List<string> { table.TableArn };
+        if (actions.Contains("Query"))
+        {
+            resources.Add(table.TableArn + "/index/*");
+        }
+
+        function.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = qualified,
+            Resources = [.. resources],
+        }));
+        if (Key is not null)
+        {
+            bool writes = actions.Any(a => a is "PutItem" or "UpdateItem" or "DeleteItem" or "BatchWriteItem");
+            _ = writes ? Key.GrantEncryptDecrypt(function) : Key.GrantDecrypt(function);
+        }
+    }
+
+    private Table NewTable(string id, string name, string partitionKey, string? sortKey, StackSettings settings, RemovalPolicy removal, string? ttl = null) =>
+        new(this, id, new TableProps
+        {
+            TableName = name,
+            PartitionKey = Text(partitionKey),
+            SortKey = sortKey is null ? null : Text(sortKey),
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            PointInTimeRecovery = settings.IsProd,
+            Encryption = Key is null ? TableEncryption.AWS_MANAGED : TableEncryption.CUSTOMER_MANAGED,
+            EncryptionKey = Key,
+            TimeToLiveAttribute = ttl,
+            RemovalPolicy = removal,
+            DeletionProtection = settings.IsProd,
+        });
+
+    private static Attribute Text(string name) => new() { Name = name, Type = AttributeType.STRING };
+}

@@ -1,0 +1,6 @@
+using Amazon.CDK;
+using ServiceBot.Infrastructure;
+
+var app = new App();
+ServiceBotStack.Create(app, StackSettings.From(app.Node));
+app.Synth();

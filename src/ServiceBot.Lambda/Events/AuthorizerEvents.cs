@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace ServiceBot.Lambda.Events;
+
+/// <summary>A REQUEST authorizer's event for a WebSocket API's <c>$connect</c>.</summary>
+internal sealed record AuthorizerEvent
+{
+    /// <summary><c>REQUEST</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary><c>arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/$connect</c>: the resource an Allow policy names.</summary>
+    public string? MethodArn { get; init; }
+
+    public Dictionary<string, string>? QueryStringParameters { get; init; }
+
+    public Dictionary<string, string>? Headers { get; init; }
+
+    public WebSocketRequestContext? RequestContext { get; init; }
+
+    public string? Query(string name) =>
+        QueryStringParameters is not null && QueryStringParameters.TryGetValue(name, out string? value) ? value : null;
+}
+
+/// <summary>
+/// The authorizer's answer: an IAM policy for <c>execute-api:Invoke</c> on the method ARN, the principal, and a
+/// context that API Gateway hands to every route of the connection as <c>requestContext.authorizer</c>.
+/// </summary>
+internal sealed record AuthorizerResponse(string PrincipalId, PolicyDocument PolicyDocument, Dictionary<string, string>? Context)
+{
+    public const string CustomerIdKey = "customerId";
+
+    public static AuthorizerResponse Allow(string customerId, string methodArn) =>
+        new(customerId, PolicyDocument.For("Allow", methodArn), new Dictionary<string, string> { [CustomerIdKey] = customerId });
+}
+
+/// <summary>IAM policy JSON keeps its PascalCase names (<c>Version</c>, <c>Statement</c>) inside the camelCase response.</summary>
+internal sealed record PolicyDocument(
+    [property: JsonPropertyName("Version")] string Version,
+    [property: JsonPropertyName("Statement")] IReadOnlyList<PolicyStatement> Statement)
+{
+    public static PolicyDocument For(string effect, string resource) =>
+        new("2012-10-17", [new PolicyStatement("execute-api:Invoke", effect, resource)]);
+}
+
+internal sealed record PolicyStatement(
+    [property: JsonPropertyName("Action")] string Action,
+    [property: JsonPropertyName("Effect")] string Effect,
+    [property: JsonPropertyName("Resource")] string Resource);
