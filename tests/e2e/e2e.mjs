@@ -282,7 +282,11 @@ async function main() {
       ctx.pages.push(page);
       await page.goto(base);
       await page.getByRole('heading', { name: 'Sign in to ServiceBot' }).waitFor();
-      const options = await page.getByLabel('Customer').locator('option').allInnerTexts();
+      // The list comes from /api/customers after the page renders: wait for it rather than read it at once.
+      const options = await until(async () => {
+        const texts = await page.getByLabel('Customer').locator('option').allInnerTexts();
+        return Object.values(CUSTOMERS).every((c) => texts.some((o) => o.includes(c.name))) ? texts : null;
+      }, 'the three sample customers in the Customer picker');
       for (const c of Object.values(CUSTOMERS)) check(options.some((o) => o.includes(c.name)), `no option for ${c.name}: ${options}`);
       await page.getByRole('main').waitFor();
       assertNoConsoleErrors(consoleErrors);
