@@ -81,6 +81,15 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
     }
 
     [Fact]
+    public void The_message_function_runs_the_ReadyToRun_build_and_the_others_the_Native_AOT_one()
+    {
+        string Asset(string handler) => stacks.DevJson.Function(handler).Resource.Properties()["Code"]!["S3Key"].Text()!;
+
+        Assert.Single(Handlers.Where(h => h != "message").Select(Asset).Distinct());
+        Assert.NotEqual(Asset("authorize"), Asset("message"));
+    }
+
+    [Fact]
     public void Secrets_are_named_in_the_environment_never_given()
     {
         JsonObject message = stacks.DevJson.Function("message").Resource.Properties()["Environment"]!["Variables"]!.AsObject();
