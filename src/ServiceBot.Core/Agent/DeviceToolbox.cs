@@ -88,9 +88,10 @@ public sealed class DeviceToolbox
             return ToolOutcome.Refused(reason);
         }
 
+        string result = messages.Count == 1 ? messages[0] : JoinGroup(command, after);
         foreach (string id in command.DeviceIds.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            Record(action, after.FindDevice(id)?.Id ?? id, allowed: true, messages.Count == 1 ? messages[0] : JoinGroup(command, after));
+            Record(action, after.FindDevice(id)?.Id ?? id, allowed: true, result);
         }
 
         foreach (Device device in changed)
@@ -98,7 +99,7 @@ public sealed class DeviceToolbox
             await _events.DeviceChangedAsync(device, cancellationToken).ConfigureAwait(false);
         }
 
-        return ToolOutcome.Done(messages.Count == 1 ? messages[0] : JoinGroup(command, after));
+        return ToolOutcome.Done(result);
     }
 
     /// <summary>Records a decision taken elsewhere (routine tools, refused unknown tools).</summary>

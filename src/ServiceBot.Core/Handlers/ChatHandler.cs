@@ -84,6 +84,7 @@ public sealed partial class ChatHandler(
 
         history = history.Where(m => earlier is null || m.Timestamp < earlier.Timestamp).ToArray();
         RequestAnalysis analysis = Analyze(frame.Message!, customer, history);
+        bool allowed = analysis.RequiredActions.All(tier.Allows);
         ServiceBotTelemetry.MessageReceived(analysis.RequestType, tier.Level);
 
         StoredMessage asked = earlier ?? await log.AppendAsync(new StoredMessage
@@ -95,7 +96,7 @@ public sealed partial class ChatHandler(
             Text = frame.Message!,
             RequestType = analysis.RequestType,
             RequiredActions = analysis.RequiredActions,
-            Allowed = analysis.RequiredActions.All(tier.Allows),
+            Allowed = allowed,
             ClientMessageId = cmid,
         }, cancellationToken).ConfigureAwait(false);
 
@@ -134,7 +135,7 @@ public sealed partial class ChatHandler(
             Text = reply.Text,
             RequestType = analysis.RequestType,
             RequiredActions = analysis.RequiredActions,
-            Allowed = analysis.RequiredActions.All(tier.Allows),
+            Allowed = allowed,
             Actions = reply.Actions,
             Source = reply.Source,
             ClientMessageId = cmid,
