@@ -144,9 +144,6 @@ public sealed class DurabilityTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (string file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        ServiceBot.Testing.DatabaseFiles.Delete(_database);
     }
 }

@@ -40,10 +40,7 @@ public sealed class NewUserTests
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            foreach (string file in new[] { database, database + "-wal", database + "-shm" })
-            {
-                File.Delete(file);
-            }
+            ServiceBot.Testing.DatabaseFiles.Delete(database);
         }
     }
 

@@ -61,10 +61,7 @@ public sealed class RunningServer : IAsyncDisposable
         if (_ownsDatabase)
         {
             SqliteConnection.ClearAllPools();
-            foreach (string file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
-            {
-                File.Delete(file);
-            }
+            ServiceBot.Testing.DatabaseFiles.Delete(DatabasePath);
         }
     }
 }

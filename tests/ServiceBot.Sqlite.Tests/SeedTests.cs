@@ -23,10 +23,7 @@ public sealed class SeedTests : IAsyncLifetime
     {
         await _database.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (string file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        ServiceBot.Testing.DatabaseFiles.Delete(_path);
     }
 
     [Fact]

@@ -61,10 +61,7 @@ public sealed class SqliteSchemaTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (string file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        ServiceBot.Testing.DatabaseFiles.Delete(_path);
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

@@ -29,10 +29,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
         }
 
         SqliteConnection.ClearAllPools();
-        foreach (string file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        ServiceBot.Testing.DatabaseFiles.Delete(_path);
 
         await base.DisposeAsync();
     }

@@ -35,10 +35,7 @@ public sealed class OfflineAgentTests : IAsyncLifetime
     {
         await _database.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (string file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        ServiceBot.Testing.DatabaseFiles.Delete(_path);
     }
 
     private sealed class RecordingEvents : IAgentEventSink

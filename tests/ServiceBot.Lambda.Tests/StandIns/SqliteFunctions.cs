@@ -84,10 +84,7 @@ internal sealed class SqliteFunctions : IAsyncDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        foreach (string file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        ServiceBot.Testing.DatabaseFiles.Delete(_databasePath);
     }
 }
 
