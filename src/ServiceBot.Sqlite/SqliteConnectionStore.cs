@@ -9,13 +9,12 @@ public sealed class SqliteConnectionStore(SqliteDatabase database) : IConnection
     public Task AddAsync(Connection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return database.WriteAsync(db =>
+        return database.WriteAsync(writer =>
         {
-            using SqliteCommand command = db.CreateCommand();
-            command.CommandText = """
+            SqliteCommand command = writer.Command("""
                 INSERT INTO connections (connection_id, user_id, connection_time, ttl) VALUES ($id, $user, $time, $ttl)
                 ON CONFLICT (connection_id) DO UPDATE SET user_id = excluded.user_id, connection_time = excluded.connection_time, ttl = excluded.ttl;
-                """;
+                """);
             command.Parameters.AddWithValue("$id", connection.ConnectionId);
             command.Parameters.AddWithValue("$user", connection.UserId);
             command.Parameters.AddWithValue("$time", Timestamps.ToKey(connection.ConnectionTime));
@@ -38,19 +37,17 @@ public sealed class SqliteConnectionStore(SqliteDatabase database) : IConnection
         }, cancellationToken);
 
     public Task RemoveAsync(string connectionId, CancellationToken cancellationToken) =>
-        database.WriteAsync(db =>
+        database.WriteAsync(writer =>
         {
-            using SqliteCommand command = db.CreateCommand();
-            command.CommandText = "DELETE FROM connections WHERE connection_id = $id;";
+            SqliteCommand command = writer.Command("DELETE FROM connections WHERE connection_id = $id;");
             command.Parameters.AddWithValue("$id", connectionId);
             return command.ExecuteNonQuery();
         }, cancellationToken);
 
     public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync(db =>
+        database.WriteAsync(writer =>
         {
-            using SqliteCommand command = db.CreateCommand();
-            command.CommandText = "DELETE FROM connections WHERE ttl <= $now;";
+            SqliteCommand command = writer.Command("DELETE FROM connections WHERE ttl <= $now;");
             command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
             return command.ExecuteNonQuery();
         }, cancellationToken);

@@ -6,15 +6,33 @@ namespace ServiceBot.Sqlite;
 
 public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStore
 {
-    public Task<Customer?> GetAsync(string id, CancellationToken cancellationToken) =>
-        database.ReadAsync(async connection =>
+    /// <summary>Customers kept in memory at most (a few KB each).</summary>
+    private const int CachedCustomers = 10_000;
+
+    private readonly CustomerCache _cache = new(CachedCustomers);
+
+    public async Task<Customer?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGet(id, out Customer cached))
+        {
+            return cached;
+        }
+
+        Customer? customer = await database.ReadAsync(async connection =>
         {
             await using SqliteCommand command = connection.CreateCommand();
             command.CommandText = "SELECT version, data FROM customers WHERE id = $id;";
             command.Parameters.AddWithValue("$id", id);
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        if (customer is not null)
+        {
+            _cache.Offer(customer);
+        }
+
+        return customer;
+    }
 
     public Task<IReadOnlyList<Customer>> ListAsync(CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<Customer>>(async connection =>
@@ -31,33 +49,48 @@ public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStor
             return customers;
         }, cancellationToken);
 
-    public Task<bool> TryAddAsync(Customer customer, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(Customer customer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return database.WriteAsync(connection =>
+        bool added = await database.WriteAsync(writer =>
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO customers (id, version, data) VALUES ($id, $version, $data) ON CONFLICT (id) DO NOTHING;";
+            SqliteCommand command = writer.Command("INSERT INTO customers (id, version, data) VALUES ($id, $version, $data) ON CONFLICT (id) DO NOTHING;");
             command.Parameters.AddWithValue("$id", customer.Id);
             command.Parameters.AddWithValue("$version", customer.Version);
             command.Parameters.AddWithValue("$data", JsonSerializer.Serialize(customer, StoreJson.Default.Customer));
             return command.ExecuteNonQuery() == 1;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            _cache.Offer(customer);
+        }
+
+        return added;
     }
 
-    public Task<bool> TryReplaceAsync(Customer customer, CancellationToken cancellationToken)
+    public async Task<bool> TryReplaceAsync(Customer customer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        string data = JsonSerializer.Serialize(customer with { Version = customer.Version + 1 }, StoreJson.Default.Customer);
-        return database.WriteAsync(connection =>
+        Customer next = customer with { Version = customer.Version + 1 };
+        string data = JsonSerializer.Serialize(next, StoreJson.Default.Customer);
+        bool replaced = await database.WriteAsync(writer =>
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "UPDATE customers SET version = version + 1, data = $data WHERE id = $id AND version = $version;";
+            SqliteCommand command = writer.Command("UPDATE customers SET version = version + 1, data = $data WHERE id = $id AND version = $version;");
             command.Parameters.AddWithValue("$id", customer.Id);
             command.Parameters.AddWithValue("$version", customer.Version);
             command.Parameters.AddWithValue("$data", data);
             return command.ExecuteNonQuery() == 1;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        if (replaced)
+        {
+            _cache.Offer(next);
+        }
+        else
+        {
+            _cache.Forget(customer.Id);
+        }
+
+        return replaced;
     }
 
     private static Customer Read(SqliteDataReader reader) =>

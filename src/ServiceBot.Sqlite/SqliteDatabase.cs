@@ -21,6 +21,7 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
     private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SqliteConnection? _writer;
     private Thread? _writerThread;
+    private WalCheckpointer? _checkpointer;
 
     public SqliteDatabase(IOptions<SqliteOptions> options)
     {
@@ -74,7 +75,7 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
     /// (group commit): one commit for many messages under load, and no thread-pool thread blocked on disk.
     /// The task completes once the write is committed; a write that throws is rolled back alone.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteWriter, T> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         cancellationToken.ThrowIfCancellationRequested();
@@ -92,6 +93,7 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
             await _writerStopped.Task.ConfigureAwait(false);
         }
 
+        _checkpointer?.Dispose();
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
@@ -111,6 +113,8 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
         {
             if (_writerThread is null)
             {
+                _checkpointer = new WalCheckpointer(_connectionString);
+                _checkpointer.Start();
                 var thread = new Thread(WriterLoop) { IsBackground = true, Name = "ServiceBot SQLite writer" };
                 thread.Start();
                 _writerThread = thread;
@@ -124,12 +128,14 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
         try
         {
             SqliteConnection connection = OpenWriterAsync(CancellationToken.None).GetAwaiter().GetResult();
-            using SqliteCommand begin = Command(connection, "BEGIN IMMEDIATE;");
-            using SqliteCommand commit = Command(connection, "COMMIT;");
-            using SqliteCommand rollback = Command(connection, "ROLLBACK;");
-            using SqliteCommand savepoint = Command(connection, "SAVEPOINT one_write;");
-            using SqliteCommand release = Command(connection, "RELEASE one_write;");
-            using SqliteCommand undo = Command(connection, "ROLLBACK TO one_write;");
+            using var writer = new SqliteWriter(connection);
+            SqliteCommand begin = writer.Command("BEGIN IMMEDIATE;");
+            SqliteCommand commit = writer.Command("COMMIT;");
+            SqliteCommand rollback = writer.Command("ROLLBACK;");
+            SqliteCommand savepoint = writer.Command("SAVEPOINT one_write;");
+            SqliteCommand release = writer.Command("RELEASE one_write;");
+            SqliteCommand undo = writer.Command("ROLLBACK TO one_write;");
+            SqliteCommand checkpoint = writer.Command("PRAGMA wal_checkpoint(PASSIVE);");
             while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
                 batch.Clear();
@@ -144,7 +150,7 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
                     foreach (QueuedWrite item in batch)
                     {
                         savepoint.ExecuteNonQuery();
-                        if (item.Run(connection))
+                        if (item.Run(writer))
                         {
                             release.ExecuteNonQuery();
                         }
@@ -173,6 +179,8 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
                 {
                     item.Complete();
                 }
+
+                _checkpointer!.FinishIfLong(checkpoint);
             }
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
@@ -193,13 +201,6 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql)
-    {
-        SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
-
     private static void TryExecute(SqliteCommand command)
     {
         try
@@ -215,14 +216,14 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
     private abstract class QueuedWrite
     {
         /// <summary>Runs the write; false when it threw (the caller rolls back to the savepoint).</summary>
-        public abstract bool Run(SqliteConnection connection);
+        public abstract bool Run(SqliteWriter writer);
 
         public abstract void Complete();
 
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class QueuedWrite<T>(Func<SqliteConnection, T> write) : QueuedWrite
+    private sealed class QueuedWrite<T>(Func<SqliteWriter, T> write) : QueuedWrite
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -230,11 +231,11 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
 
         public Task<T> Task => _done.Task;
 
-        public override bool Run(SqliteConnection connection)
+        public override bool Run(SqliteWriter writer)
         {
             try
             {
-                _result = write(connection);
+                _result = write(writer);
                 return true;
             }
             catch (Exception ex) when (ex is SqliteException or InvalidOperationException or ArgumentException)
@@ -266,7 +267,9 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
             var writer = new SqliteConnection(_connectionString);
             await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
             // WAL + NORMAL: every commit survives a crash of this process; only a power cut can lose the last commits.
-            await ExecuteAsync(writer, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", cancellationToken).ConfigureAwait(false);
+            // The writer never checkpoints on its own (WalCheckpointer does, beside it); a log that grew in a burst is cut
+            // back to 32 MB when it restarts.
+            await ExecuteAsync(writer, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 33554432;", cancellationToken).ConfigureAwait(false);
             _writer = writer;
         }
 

@@ -8,19 +8,20 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
 {
     private const string Columns = "conversation_id, timestamp, user_id, sender, client_message_id, data";
 
+    private const string Insert = $"""
+        INSERT INTO messages ({Columns}) VALUES ($conversation, $timestamp, $user, $sender, $cmid, $data)
+        ON CONFLICT (conversation_id, timestamp) DO NOTHING;
+        """;
+
     public Task<bool> TryAddAsync(StoredMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         string data = JsonSerializer.Serialize(
             new MessageBody(message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage),
             StoreJson.Default.MessageBody);
-        return database.WriteAsync(connection =>
+        return database.WriteAsync(writer =>
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = $"""
-                INSERT INTO messages ({Columns}) VALUES ($conversation, $timestamp, $user, $sender, $cmid, $data)
-                ON CONFLICT (conversation_id, timestamp) DO NOTHING;
-                """;
+            SqliteCommand command = writer.Command(Insert);
             command.Parameters.AddWithValue("$conversation", message.ConversationId);
             command.Parameters.AddWithValue("$timestamp", Timestamps.ToKey(message.Timestamp));
             command.Parameters.AddWithValue("$user", message.UserId);

@@ -35,10 +35,9 @@ public sealed class SqliteServiceLevelStore(SqliteDatabase database) : IServiceL
     public Task PutAsync(ServiceLevel level, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(level);
-        return database.WriteAsync(connection =>
+        return database.WriteAsync(writer =>
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO service_levels (level, data) VALUES ($level, $data) ON CONFLICT (level) DO UPDATE SET data = excluded.data;";
+            SqliteCommand command = writer.Command("INSERT INTO service_levels (level, data) VALUES ($level, $data) ON CONFLICT (level) DO UPDATE SET data = excluded.data;");
             command.Parameters.AddWithValue("$level", level.Level);
             command.Parameters.AddWithValue("$data", JsonSerializer.Serialize(level, StoreJson.Default.ServiceLevel));
             return command.ExecuteNonQuery();
