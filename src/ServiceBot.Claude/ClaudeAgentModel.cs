@@ -34,6 +34,8 @@ public sealed class ClaudeAgentModel : IAgentModel
 
     public string Source => Sources.Claude;
 
+    public bool StreamsText => true;
+
     public IChatClient CreateClient(AgentContext context, ConversationContext conversation) => new ClaudeTurnClient(_claude, _options, _time);
 
     public IList<ChatMessage> BuildMessages(AgentContext context)

@@ -59,7 +59,7 @@ public sealed class ClaudeFailureTests
         Assert.Equal("offline", answer.Reply.Source);
         Assert.Contains("kitchen display", answer.Text, StringComparison.Ordinal);
         Assert.Equal("off", (await rig.CustomerAsync("cust_002")).FindDevice("dev_003")!.Power);
-        Assert.Equal(answer.Text, string.Concat(answer.Events.Deltas).Trim());
+        Assert.Empty(answer.Events.Deltas); // the offline assistant's words come whole in the final message
         Assert.InRange(answer.Elapsed, TimeSpan.FromSeconds(1.5), Budget);
         Assert.Contains(rig.Logs.Lines, l => l.Contains("offline assistant answers instead", StringComparison.Ordinal));
     }

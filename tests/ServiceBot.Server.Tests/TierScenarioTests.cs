@@ -21,7 +21,7 @@ public sealed class TierScenarioTests : IAsyncLifetime
         Assert.Contains(volume.Executed, a => (string?)a["deviceId"] == "dev_003" && (string?)a["action"] == "volume_control");
         Assert.Contains(volume.Devices, d => (string?)d["id"] == "dev_003" && (int)d["volume"]! == 20);
         Assert.Equal(20, (int)(await john.DeviceAsync("dev_003"))["volume"]!);
-        Assert.Equal(volume.Text, volume.Deltas.Trim());
+        Assert.Empty(volume.Deltas); // an offline reply is whole at once: ack, the device change, then the message
 
         Exchange jazz = await john.ChatAsync("play some jazz in the bedroom", volume.ConversationId);
         Assert.Contains(jazz.Executed, a => (string?)a["deviceId"] == "dev_002");

@@ -77,7 +77,7 @@ public sealed partial class ChatAgent(
         IAgentModel agentModel, AgentContext context, ConversationContext conversation, DeviceToolbox toolbox,
         CoalescingEventSink sink, UsageTally usage, CancellationToken cancellationToken)
     {
-        (IList<AITool> offered, IList<AITool> hidden) = DeviceToolFunctions.ForTier(DeviceToolFunctions.Create(toolbox), context.Tier);
+        (IList<AITool> offered, IList<AITool> hidden) = DeviceToolFunctions.For(toolbox, context.Tier);
 
         using IChatClient inner = agentModel.CreateClient(context, conversation);
         using var client = new FunctionInvokingChatClient(inner, loggerFactory)
@@ -117,7 +117,10 @@ public sealed partial class ChatAgent(
 
                             textMessageId = update.MessageId;
                             text.Append(piece);
-                            await sink.TextAsync(piece, cancellationToken).ConfigureAwait(false);
+                            if (agentModel.StreamsText)
+                            {
+                                await sink.TextAsync(piece, cancellationToken).ConfigureAwait(false);
+                            }
                             break;
                         case UsageContent used:
                             usage.Add(used.Details);
@@ -177,21 +180,15 @@ public sealed partial class ChatAgent(
         AgentContext context, ConversationContext conversation, DeviceToolbox toolbox,
         CoalescingEventSink sink, UsageTally usage, CancellationToken cancellationToken)
     {
-        // The client shows deltas only until the final message replaces them; once part of the failed answer is on
-        // screen, more deltas from another writer would read as one garbled text, so the fallback's words wait for it.
+        // Words of the failed answer not yet sent belong to an answer that will not be finished. The fallback's own words
+        // are not streamed (the offline assistant answers at once): they come whole with the final message, which
+        // replaces whatever part of the failed answer the client has shown.
         await sink.DiscardPendingAsync(cancellationToken).ConfigureAwait(false);
-        if (sink.SentText)
-        {
-            sink.MuteText();
-        }
-
         if (toolbox.Actions.Count > 0)
         {
             // Tools already ran through the gate: planning again could repeat them (a second "louder"), so the
             // reply reports exactly what was done and refused.
-            string report = string.Join(" ", toolbox.Actions.Select(a => a.Result).Distinct(StringComparer.Ordinal));
-            await sink.TextAsync(report, cancellationToken).ConfigureAwait(false);
-            return report;
+            return string.Join(" ", toolbox.Actions.Select(a => a.Result).Distinct(StringComparer.Ordinal));
         }
 
         return await RunAsync(_fallback!, context, conversation, toolbox, sink, usage, cancellationToken).ConfigureAwait(false);

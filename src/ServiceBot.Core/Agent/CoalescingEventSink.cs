@@ -15,10 +15,7 @@ internal sealed class CoalescingEventSink(IAgentEventSink inner, TimeProvider ti
     private readonly StringBuilder _pending = new();
     private int _pendingLength;
     private long _lastSent;
-    private bool _muted;
-
-    /// <summary>Whether any words have reached the client.</summary>
-    public bool SentText { get; private set; }
+    private bool _sentText;
 
     /// <summary>How long until held-back words are due, or null when none are held back.</summary>
     public TimeSpan? PendingDue
@@ -40,14 +37,14 @@ internal sealed class CoalescingEventSink(IAgentEventSink inner, TimeProvider ti
         await _send.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_muted || delta.Length == 0)
+            if (delta.Length == 0)
             {
                 return;
             }
 
             _pending.Append(delta);
             Volatile.Write(ref _pendingLength, _pending.Length);
-            if (!SentText || time.GetElapsedTime(_lastSent) >= interval)
+            if (!_sentText || time.GetElapsedTime(_lastSent) >= interval)
             {
                 await SendPendingAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -94,9 +91,6 @@ internal sealed class CoalescingEventSink(IAgentEventSink inner, TimeProvider ti
         _send.Release();
     }
 
-    /// <summary>From now on only device changes go out; the words arrive with the final message.</summary>
-    public void MuteText() => _muted = true;
-
     public void Dispose() => _send.Dispose();
 
     private async ValueTask SendPendingAsync(CancellationToken cancellationToken)
@@ -110,7 +104,7 @@ internal sealed class CoalescingEventSink(IAgentEventSink inner, TimeProvider ti
         _pending.Clear();
         Volatile.Write(ref _pendingLength, 0);
         Volatile.Write(ref _lastSent, time.GetTimestamp());
-        SentText = true;
+        _sentText = true;
         await inner.TextAsync(text, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -17,73 +17,77 @@ public static class DeviceToolFunctions
 {
     private static readonly JsonSerializerOptions SerializerOptions = CreateOptions();
 
-    public static IReadOnlyList<AIFunction> Create(DeviceToolbox toolbox)
+    // Described once per process: building fourteen functions by reflection for every message cost more than running them.
+    // A reply binds them to its toolbox (see BoundTool), which the functions read from the call's arguments.
+    private static readonly IReadOnlyList<AIFunction> Definitions = CreateDefinitions();
+
+    /// <summary>
+    /// The tools bound to one reply's toolbox, split into those the tier allows (offered to the model) and the rest
+    /// (still callable, and refused by the gate).
+    /// </summary>
+    public static (IList<AITool> Offered, IList<AITool> Hidden) For(DeviceToolbox toolbox, ServiceLevel tier)
     {
         ArgumentNullException.ThrowIfNull(toolbox);
-        var routines = new RoutineTools(toolbox);
-        return
-        [
-            Tool(ToolNames.GetDeviceStatus, "Get a device's live state: online or offline, power, volume, what it is playing.",
-                ([Description("The device id, e.g. dev_002.")] string deviceId, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.GetDeviceStatus, DeviceIds = [deviceId] }, ct)),
-            Tool(ToolNames.GetDeviceInfo, "Describe a device: its type, name, room and what it can do.",
-                ([Description("The device id.")] string deviceId, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.GetDeviceInfo, DeviceIds = [deviceId] }, ct)),
-            Tool(ToolNames.SetVolume, "Set a device's volume to an absolute level from 0 (mute) to 100.",
-                ([Description("The device id.")] string deviceId, [Description("Volume from 0 to 100.")] int? volume, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.SetVolume, DeviceIds = [deviceId], Volume = volume }, ct)),
-            Tool(ToolNames.ChangeVolume, "Raise or lower a device's volume by a number of steps (positive louder, negative quieter).",
-                ([Description("The device id.")] string deviceId, [Description("Steps to change, -100 to 100, e.g. 10 or -10.")] int? step, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.ChangeVolume, DeviceIds = [deviceId], VolumeStep = step }, ct)),
-            Tool(ToolNames.SetPower, "Turn a device on or off.",
-                ([Description("The device id.")] string deviceId, [Description("\"on\" or \"off\".")] string power, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.SetPower, DeviceIds = [deviceId], Power = power?.Trim().ToLowerInvariant() }, ct)),
-            Tool(ToolNames.MoveDevice, "Move a device to another room.",
-                ([Description("The device id.")] string deviceId, [Description("Target room in snake_case, e.g. dining_room.")] string room, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.MoveDevice, DeviceIds = [deviceId], TargetRoom = room?.Trim().ToLowerInvariant().Replace(' ', '_') }, ct)),
-            Tool(ToolNames.PlayMusic, "Play a song, artist or genre on one device that has a speaker.",
-                ([Description("The device id.")] string deviceId, [Description("Song, artist or genre, e.g. jazz.")] string music, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.PlayMusic, DeviceIds = [deviceId], Music = music }, ct)),
-            Tool(ToolNames.PauseMusic, "Pause the music on a device.",
-                ([Description("The device id.")] string deviceId, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.PauseMusic, DeviceIds = [deviceId] }, ct)),
-            Tool(ToolNames.SkipTrack, "Skip to the next track on a device.",
-                ([Description("The device id.")] string deviceId, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.SkipTrack, DeviceIds = [deviceId] }, ct)),
-            Tool(ToolNames.PlayMultiRoom, "Play the same audio on several devices together (multi-room audio).",
-                ([Description("Ids of the devices to group, at least two.")] string[] deviceIds, [Description("Song, artist or genre.")] string music, CancellationToken ct) =>
-                    toolbox.ExecuteAsync(new DeviceCommand { Tool = ToolNames.PlayMultiRoom, DeviceIds = deviceIds ?? [], Music = music }, ct)),
-            Tool(ToolNames.CreateRoutine, "Create a routine: a schedule (time and days) or a spoken phrase, plus device actions.",
-                ([Description("A short name, e.g. \"Morning\".")] string name,
-                 [Description("The device actions, in order.")] RoutineStepInput[] steps,
-                 [Description("24-hour time HH:mm for a scheduled routine, e.g. 07:00; omit for a phrase routine.")] string? time = null,
-                 [Description("Days for a scheduled routine, e.g. [\"monday\",\"friday\"]; omit or leave empty for every day.")] string[]? days = null,
-                 [Description("The phrase that runs it, e.g. \"good night\"; omit for a scheduled routine.")] string? phrase = null,
-                 CancellationToken ct = default) =>
-                    routines.CreateAsync(name, ToSchedule(time, days), phrase, (steps ?? []).Select(s => s.ToStep()).ToArray(), ct)),
-            Tool(ToolNames.ListRoutines, "List the customer's routines.",
-                () => Task.FromResult(routines.List())),
-            Tool(ToolNames.RunRoutine, "Run one of the customer's routines now.",
-                ([Description("The routine's name or phrase.")] string name, CancellationToken ct) => routines.RunAsync(name, ct)),
-            Tool(ToolNames.DeleteRoutine, "Delete one of the customer's routines.",
-                ([Description("The routine's name.")] string name, CancellationToken ct) => routines.DeleteAsync(name, ct)),
-        ];
-    }
-
-    /// <summary>Splits the tools into those the tier allows (offered to the model) and the rest (still callable, and refused by the gate).</summary>
-    public static (IList<AITool> Offered, IList<AITool> Hidden) ForTier(IReadOnlyList<AIFunction> tools, ServiceLevel tier)
-    {
-        ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(tier);
-        var offered = new List<AITool>();
+        var offered = new List<AITool>(Definitions.Count);
         var hidden = new List<AITool>();
-        foreach (AIFunction tool in tools)
+        foreach (AIFunction definition in Definitions)
         {
+            var tool = new BoundTool(definition, toolbox);
             (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action) ? offered : hidden).Add(tool);
         }
 
         return (offered, hidden);
     }
+
+    private static IReadOnlyList<AIFunction> CreateDefinitions() =>
+    [
+        Tool(ToolNames.GetDeviceStatus, "Get a device's live state: online or offline, power, volume, what it is playing.",
+            ([Description("The device id, e.g. dev_002.")] string deviceId, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.GetDeviceStatus, DeviceIds = [deviceId] }, ct)),
+        Tool(ToolNames.GetDeviceInfo, "Describe a device: its type, name, room and what it can do.",
+            ([Description("The device id.")] string deviceId, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.GetDeviceInfo, DeviceIds = [deviceId] }, ct)),
+        Tool(ToolNames.SetVolume, "Set a device's volume to an absolute level from 0 (mute) to 100.",
+            ([Description("The device id.")] string deviceId, [Description("Volume from 0 to 100.")] int? volume, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.SetVolume, DeviceIds = [deviceId], Volume = volume }, ct)),
+        Tool(ToolNames.ChangeVolume, "Raise or lower a device's volume by a number of steps (positive louder, negative quieter).",
+            ([Description("The device id.")] string deviceId, [Description("Steps to change, -100 to 100, e.g. 10 or -10.")] int? step, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.ChangeVolume, DeviceIds = [deviceId], VolumeStep = step }, ct)),
+        Tool(ToolNames.SetPower, "Turn a device on or off.",
+            ([Description("The device id.")] string deviceId, [Description("\"on\" or \"off\".")] string power, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.SetPower, DeviceIds = [deviceId], Power = power?.Trim().ToLowerInvariant() }, ct)),
+        Tool(ToolNames.MoveDevice, "Move a device to another room.",
+            ([Description("The device id.")] string deviceId, [Description("Target room in snake_case, e.g. dining_room.")] string room, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.MoveDevice, DeviceIds = [deviceId], TargetRoom = room?.Trim().ToLowerInvariant().Replace(' ', '_') }, ct)),
+        Tool(ToolNames.PlayMusic, "Play a song, artist or genre on one device that has a speaker.",
+            ([Description("The device id.")] string deviceId, [Description("Song, artist or genre, e.g. jazz.")] string music, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.PlayMusic, DeviceIds = [deviceId], Music = music }, ct)),
+        Tool(ToolNames.PauseMusic, "Pause the music on a device.",
+            ([Description("The device id.")] string deviceId, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.PauseMusic, DeviceIds = [deviceId] }, ct)),
+        Tool(ToolNames.SkipTrack, "Skip to the next track on a device.",
+            ([Description("The device id.")] string deviceId, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.SkipTrack, DeviceIds = [deviceId] }, ct)),
+        Tool(ToolNames.PlayMultiRoom, "Play the same audio on several devices together (multi-room audio).",
+            ([Description("Ids of the devices to group, at least two.")] string[] deviceIds, [Description("Song, artist or genre.")] string music, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.PlayMultiRoom, DeviceIds = deviceIds ?? [], Music = music }, ct)),
+        Tool(ToolNames.CreateRoutine, "Create a routine: a schedule (time and days) or a spoken phrase, plus device actions.",
+            ([Description("A short name, e.g. \"Morning\".")] string name,
+             [Description("The device actions, in order.")] RoutineStepInput[] steps,
+             AIFunctionArguments call,
+             [Description("24-hour time HH:mm for a scheduled routine, e.g. 07:00; omit for a phrase routine.")] string? time = null,
+             [Description("Days for a scheduled routine, e.g. [\"monday\",\"friday\"]; omit or leave empty for every day.")] string[]? days = null,
+             [Description("The phrase that runs it, e.g. \"good night\"; omit for a scheduled routine.")] string? phrase = null,
+             CancellationToken ct = default) =>
+                new RoutineTools(ToolboxOf(call)).CreateAsync(name, ToSchedule(time, days), phrase, (steps ?? []).Select(s => s.ToStep()).ToArray(), ct)),
+        Tool(ToolNames.ListRoutines, "List the customer's routines.",
+            (AIFunctionArguments call) => Task.FromResult(new RoutineTools(ToolboxOf(call)).List())),
+        Tool(ToolNames.RunRoutine, "Run one of the customer's routines now.",
+            ([Description("The routine's name or phrase.")] string name, AIFunctionArguments call, CancellationToken ct) => new RoutineTools(ToolboxOf(call)).RunAsync(name, ct)),
+        Tool(ToolNames.DeleteRoutine, "Delete one of the customer's routines.",
+            ([Description("The routine's name.")] string name, AIFunctionArguments call, CancellationToken ct) => new RoutineTools(ToolboxOf(call)).DeleteAsync(name, ct)),
+    ];
 
     private static AIFunction Tool(string name, string description, Delegate method) =>
         AIFunctionFactory.Create(method, new AIFunctionFactoryOptions
@@ -92,6 +96,23 @@ public static class DeviceToolFunctions
             Description = description,
             SerializerOptions = SerializerOptions,
         });
+
+    private static DeviceToolbox ToolboxOf(AIFunctionArguments call) =>
+        call.Context?.TryGetValue(typeof(DeviceToolbox), out object? toolbox) == true && toolbox is DeviceToolbox bound
+            ? bound
+            : throw new InvalidOperationException("A device tool was called without a reply's toolbox; call it through DeviceToolFunctions.For.");
+
+    /// <summary>One reply's view of a tool: the shared definition (name, schema, invoker) plus this reply's toolbox.</summary>
+    private sealed class BoundTool(AIFunction definition, DeviceToolbox toolbox) : DelegatingAIFunction(definition)
+    {
+        protected override ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+        {
+            // A view of the caller's arguments with the toolbox added to its context; the caller's own object is left as it was.
+            var context = arguments.Context is null ? new Dictionary<object, object?>(1) : new Dictionary<object, object?>(arguments.Context);
+            context[typeof(DeviceToolbox)] = toolbox;
+            return base.InvokeCoreAsync(new AIFunctionArguments(arguments) { Services = arguments.Services, Context = context }, cancellationToken);
+        }
+    }
 
     private static RoutineSchedule? ToSchedule(string? time, string[]? days)
     {

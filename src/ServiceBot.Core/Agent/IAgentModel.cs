@@ -9,6 +9,13 @@ public interface IAgentModel
     /// <summary>The <c>source</c> of the replies it writes: <c>claude</c> or <c>offline</c>.</summary>
     string Source { get; }
 
+    /// <summary>
+    /// Whether its words arrive over time, so the customer should see them as <c>delta</c> frames while they are
+    /// written. A model that answers at once sends none: the final message carries the words, and sending them twice
+    /// costs a frame per reply for nothing the customer could see.
+    /// </summary>
+    bool StreamsText { get; }
+
     /// <summary>The client for one reply; the caller disposes it.</summary>
     IChatClient CreateClient(AgentContext context, ConversationContext conversation);
 
@@ -23,6 +30,8 @@ public interface IAgentModel
 public sealed class OfflineAgentModel : IAgentModel
 {
     public string Source => Frames.Sources.Offline;
+
+    public bool StreamsText => false;
 
     public IChatClient CreateClient(AgentContext context, ConversationContext conversation) => new OfflineAssistant(context, conversation);
 

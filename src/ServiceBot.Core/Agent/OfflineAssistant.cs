@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using ServiceBot.Core.Analysis;
@@ -15,6 +14,8 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
 {
     public const string ModelId = "servicebot-offline";
 
+    private int _turns;
+
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -28,21 +29,9 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
     {
         ChatResponse response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         ChatMessage message = response.Messages[0];
-        string messageId = Guid.NewGuid().ToString("N");
-        if (message.Contents.OfType<FunctionCallContent>().Any())
-        {
-            yield return new ChatResponseUpdate(ChatRole.Assistant, message.Contents) { MessageId = messageId, ModelId = ModelId, FinishReason = response.FinishReason };
-            yield break;
-        }
-
-        // Sentence by sentence, so the client sees the reply arrive as it would from a model.
-        foreach (string piece in Pieces(message.Text))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return new ChatResponseUpdate(ChatRole.Assistant, piece) { MessageId = messageId, ModelId = ModelId };
-        }
-
-        yield return new ChatResponseUpdate { Role = ChatRole.Assistant, MessageId = messageId, ModelId = ModelId, FinishReason = ChatFinishReason.Stop };
+        // Unique within the reply, which is all the agent needs to tell one turn's words from the next.
+        string messageId = $"{ModelId}-{++_turns}";
+        yield return new ChatResponseUpdate(ChatRole.Assistant, message.Contents) { MessageId = messageId, ModelId = ModelId, FinishReason = response.FinishReason };
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -107,23 +96,4 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
         null when result.Exception is not null => "Something went wrong on my side with that request; please try again.",
         var other => other?.ToString() ?? "",
     };
-
-    private static IEnumerable<string> Pieces(string text)
-    {
-        var piece = new StringBuilder();
-        foreach (char c in text)
-        {
-            piece.Append(c);
-            if (c is '.' or '?' or '!' or ':' && piece.Length > 24)
-            {
-                yield return piece.ToString();
-                piece.Clear();
-            }
-        }
-
-        if (piece.Length > 0)
-        {
-            yield return piece.ToString();
-        }
-    }
 }

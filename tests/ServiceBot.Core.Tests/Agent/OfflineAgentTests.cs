@@ -84,7 +84,7 @@ public sealed class OfflineAgentTests : IAsyncLifetime
         Assert.Equal(new ActionRecord("volume_control", "dev_003", true, action.Result), action);
         Assert.Equal(20, Assert.Single(events.Devices).Volume);
         Assert.Equal(20, (await _customers.GetAsync("cust_002", TestContext.Current.CancellationToken))!.FindDevice("dev_003")!.Volume);
-        Assert.Equal(reply.Text, string.Concat(events.Text).Trim());
+        Assert.Empty(events.Text); // the offline assistant answers at once: its words come whole in the final message
         Assert.Contains("20", reply.Text);
         Assert.Equal("offline", reply.Source);
     }
