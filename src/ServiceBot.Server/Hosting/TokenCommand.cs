@@ -9,11 +9,14 @@ internal static class TokenCommand
 {
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == "token";
 
-    public static int Run(string[] args)
+    public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Writes the token to <paramref name="output"/> and any problem to <paramref name="errors"/>.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter errors)
     {
         if (args.Length < 2 || string.IsNullOrWhiteSpace(args[1]))
         {
-            Console.Error.WriteLine("Usage: token CUSTOMER_ID [HOURS]   (prints a sign-in token for ?token=)");
+            errors.WriteLine("Usage: token CUSTOMER_ID [HOURS]   (prints a sign-in token for ?token=)");
             return 2;
         }
 
@@ -27,19 +30,19 @@ internal static class TokenCommand
         ValidateOptionsResult valid = new ServiceBotOptionsValidator().Validate(null, options);
         if (valid.Failed)
         {
-            Console.Error.WriteLine(valid.FailureMessage);
+            errors.WriteLine(valid.FailureMessage);
             return 1;
         }
 
         var tokens = new TokenService(Options.Create(options), TimeProvider.System);
         if (!tokens.Enabled)
         {
-            Console.Error.WriteLine("Token sign-in is off: set ServiceBot__Auth__SigningKey to a secret of at least 32 characters, then run this again.");
+            errors.WriteLine("Token sign-in is off: set ServiceBot__Auth__SigningKey to a secret of at least 32 characters, then run this again.");
             return 1;
         }
 
         double hours = args.Length > 2 && double.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out double h) && h > 0 ? h : 24;
-        Console.WriteLine(tokens.Issue(args[1].Trim(), TimeSpan.FromHours(hours)));
+        output.WriteLine(tokens.Issue(args[1].Trim(), TimeSpan.FromHours(hours)));
         return 0;
     }
 }
