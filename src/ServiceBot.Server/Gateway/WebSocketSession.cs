@@ -89,27 +89,28 @@ internal sealed partial class WebSocketSession(
                 return;
             }
 
+            byte[] frame;
+            WebSocketMessageType type;
             byte[] buffer = ArrayPool<byte>.Shared.Rent(FrameLimits.MaxFrameBytes + 1);
             try
             {
-                (int length, WebSocketMessageType type, bool closed) = await ReadMessageAsync(buffer, aborted);
-                if (closed)
+                (int length, type, bool closed) = await ReadMessageAsync(buffer, aborted);
+                if (closed || _stopping)
                 {
                     return;
                 }
 
-                if (_stopping)
-                {
-                    return;
-                }
-
-                _busy = DispatchAsync(buffer.AsMemory(0, length), type);
-                await _busy;
+                // The buffer goes back to the pool as soon as the frame is read, not after the reply: held through
+                // every reply in progress, the pool ran dry under load and each frame cost a fresh 64 KB array.
+                frame = buffer.AsSpan(0, length).ToArray();
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+
+            _busy = DispatchAsync(frame, type);
+            await _busy;
         }
     }
 
