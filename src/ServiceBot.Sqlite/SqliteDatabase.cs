@@ -22,11 +22,13 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
     private SqliteConnection? _writer;
     private Thread? _writerThread;
     private WalCheckpointer? _checkpointer;
+    private readonly long _walRestartPages;
 
     public SqliteDatabase(IOptions<SqliteOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         string path = System.IO.Path.GetFullPath(options.Value.DatabasePath);
+        _walRestartPages = options.Value.WalRestartPages;
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -113,7 +115,7 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
         {
             if (_writerThread is null)
             {
-                _checkpointer = new WalCheckpointer(_connectionString);
+                _checkpointer = new WalCheckpointer(_connectionString, _walRestartPages);
                 _checkpointer.Start();
                 var thread = new Thread(WriterLoop) { IsBackground = true, Name = "ServiceBot SQLite writer" };
                 thread.Start();
@@ -146,22 +148,14 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
 
                 try
                 {
-                    begin.ExecuteNonQuery();
-                    foreach (QueuedWrite item in batch)
+                    // Each write alone in a savepoint costs two more statements per write, so the batch first runs
+                    // without them; only when a write throws does it run again with each write isolated, so the others
+                    // are kept and only the failing one is refused. Writes only touch the database, so running one
+                    // twice after a rollback is the same as running it once.
+                    if (!RunTogether(writer, batch, begin, commit, rollback))
                     {
-                        savepoint.ExecuteNonQuery();
-                        if (item.Run(writer))
-                        {
-                            release.ExecuteNonQuery();
-                        }
-                        else
-                        {
-                            undo.ExecuteNonQuery();
-                            release.ExecuteNonQuery();
-                        }
+                        RunIsolated(writer, batch, begin, commit, savepoint, release, undo);
                     }
-
-                    commit.ExecuteNonQuery();
                 }
                 catch (SqliteException ex)
                 {
@@ -201,6 +195,43 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
         }
     }
 
+    /// <summary>Runs the batch in one transaction; false (and rolled back) when any write threw.</summary>
+    private static bool RunTogether(SqliteWriter writer, List<QueuedWrite> batch, SqliteCommand begin, SqliteCommand commit, SqliteCommand rollback)
+    {
+        begin.ExecuteNonQuery();
+        foreach (QueuedWrite item in batch)
+        {
+            if (!item.Run(writer))
+            {
+                rollback.ExecuteNonQuery();
+                return false;
+            }
+        }
+
+        commit.ExecuteNonQuery();
+        return true;
+    }
+
+    /// <summary>Runs the batch in one transaction with each write in its own savepoint, so a write that throws is undone alone.</summary>
+    private static void RunIsolated(
+        SqliteWriter writer, List<QueuedWrite> batch, SqliteCommand begin, SqliteCommand commit,
+        SqliteCommand savepoint, SqliteCommand release, SqliteCommand undo)
+    {
+        begin.ExecuteNonQuery();
+        foreach (QueuedWrite item in batch)
+        {
+            savepoint.ExecuteNonQuery();
+            if (!item.Run(writer))
+            {
+                undo.ExecuteNonQuery();
+            }
+
+            release.ExecuteNonQuery();
+        }
+
+        commit.ExecuteNonQuery();
+    }
+
     private static void TryExecute(SqliteCommand command)
     {
         try
@@ -233,6 +264,7 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
 
         public override bool Run(SqliteWriter writer)
         {
+            _error = null;
             try
             {
                 _result = write(writer);
@@ -267,9 +299,9 @@ public sealed class SqliteDatabase : IStoreInitializer, IAsyncDisposable
             var writer = new SqliteConnection(_connectionString);
             await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
             // WAL + NORMAL: every commit survives a crash of this process; only a power cut can lose the last commits.
-            // The writer never checkpoints on its own (WalCheckpointer does, beside it); a log that grew in a burst is cut
-            // back to 32 MB when it restarts.
-            await ExecuteAsync(writer, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 33554432;", cancellationToken).ConfigureAwait(false);
+            // The writer never checkpoints on its own (WalCheckpointer does, beside it); a log file that grew in a burst
+            // is cut back to 64 MB when it restarts.
+            await ExecuteAsync(writer, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;", cancellationToken).ConfigureAwait(false);
             _writer = writer;
         }
 

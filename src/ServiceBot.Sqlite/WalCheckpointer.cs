@@ -13,17 +13,18 @@ internal sealed class WalCheckpointer : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Log pages (4 KB each) beyond which the writer finishes a checkpoint so the log restarts: 16 MB.</summary>
-    private const long RestartAbovePages = 4096;
-
     private readonly SqliteConnection _connection;
     private readonly ManualResetEventSlim _stop = new();
     private readonly Lock _checkpointing = new();
     private readonly Thread _thread;
     private long _logPages;
 
-    public WalCheckpointer(string connectionString)
+    private readonly long _restartAbovePages;
+
+    /// <param name="restartAbovePages">Log pages beyond which the writer finishes a checkpoint so the log restarts.</param>
+    public WalCheckpointer(string connectionString, long restartAbovePages)
     {
+        _restartAbovePages = restartAbovePages;
         _connection = new SqliteConnection(connectionString);
         _thread = new Thread(Run) { IsBackground = true, Name = "ServiceBot SQLite checkpointer" };
     }
@@ -40,14 +41,17 @@ internal sealed class WalCheckpointer : IDisposable
     /// </summary>
     public void FinishIfLong(SqliteCommand checkpoint)
     {
-        if (Volatile.Read(ref _logPages) <= RestartAbovePages || !_checkpointing.TryEnter())
+        if (Volatile.Read(ref _logPages) <= _restartAbovePages || !_checkpointing.TryEnter())
         {
             return;
         }
 
         try
         {
-            Volatile.Write(ref _logPages, Checkpoint(checkpoint));
+            Checkpoint(checkpoint);
+
+            // Every page is copied now, so the writer's next transaction starts the log again from the top.
+            Volatile.Write(ref _logPages, 0);
         }
         finally
         {
