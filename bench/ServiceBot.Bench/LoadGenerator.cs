@@ -1,10 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 
 namespace ServiceBot.Bench;
 
-internal sealed record LoadResult(int Connections, double ExchangesPerSecond, double P50Ms, double P99Ms, long Exchanges);
+internal sealed record LoadResult(int Connections, double ExchangesPerSecond, double P50Ms, double P99Ms, long Exchanges)
+{
+    /// <summary>Further percentiles, for looking into a tail: p90, p95, p99.9 and the slowest.</summary>
+    public string Tail { get; init; } = "";
+}
 
 /// <summary>Closed-loop load: each connection sends a message and waits for its final <c>message</c> frame, then sends the next.</summary>
 internal static class LoadGenerator
@@ -49,7 +54,11 @@ internal static class LoadGenerator
         }
 
         double[] all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(connections, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length);
+        return new LoadResult(connections, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length)
+        {
+            Tail = string.Create(CultureInfo.InvariantCulture,
+                $"p90 {Percentile(all, 0.90):F2}, p95 {Percentile(all, 0.95):F2}, p99.9 {Percentile(all, 0.999):F2}, max {(all.Length > 0 ? all[^1] : double.NaN):F2} ms"),
+        };
     }
 
     private static async Task Loop(ClientWebSocket socket, List<double> latencies, Flag measuring, CancellationToken stop)

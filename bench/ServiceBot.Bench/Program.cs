@@ -1,7 +1,7 @@
 using System.Globalization;
 using ServiceBot.Bench;
 
-// dotnet run -c Release --project bench/ServiceBot.Bench [-- --seconds 10 --server path/to/ServiceBot.Server.dll]
+// dotnet run -c Release --project bench/ServiceBot.Bench [-- --seconds 10 --warmup 10 --idle 2000 --server path/to/ServiceBot.Server.dll]
 // dotnet run -c Release --project bench/ServiceBot.Bench -- load <port> <connections> <seconds>
 //   drives an already running server, e.g. while a profiler is attached to it.
 if (args.Length > 0 && args[0] == "serve-floor")
@@ -18,7 +18,7 @@ if (args.Length == 4 && args[0] == "load")
         TimeSpan.FromSeconds(2),
         TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture)));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{result.Connections} connections: {result.ExchangesPerSecond:F0} ex/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms"));
+        $"{result.Connections} connections: {result.ExchangesPerSecond:F0} ex/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms ({result.Tail})"));
     return 0;
 }
 
