@@ -60,7 +60,9 @@ public sealed class ClaudeFailureTests
         Assert.Contains("kitchen display", answer.Text, StringComparison.Ordinal);
         Assert.Equal("off", (await rig.CustomerAsync("cust_002")).FindDevice("dev_003")!.Power);
         Assert.Empty(answer.Events.Deltas); // the offline assistant's words come whole in the final message
-        Assert.InRange(answer.Elapsed, TimeSpan.FromSeconds(1.5), Budget);
+        // Two back-offs were waited (about 1 s and 2 s, but jittered: their sum has been seen as low as 1.4 s);
+        // without them three refused connections take milliseconds.
+        Assert.InRange(answer.Elapsed, TimeSpan.FromSeconds(0.5), Budget);
         Assert.Contains(rig.Logs.Lines, l => l.Contains("offline assistant answers instead", StringComparison.Ordinal));
     }
 
