@@ -31,6 +31,8 @@ internal static partial class ClaudeBench
     {
         int conversations = (int)Option(args, "--conversations", 32);
         TimeSpan duration = TimeSpan.FromSeconds(Option(args, "--seconds", 10));
+        // Long enough for the JIT to tier up the server's paths, so the figures are a running server's, not its first seconds'.
+        TimeSpan warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 10));
         int costConversations = (int)Option(args, "--cost-conversations", 5);
         TimeSpan pace = TimeSpan.FromMilliseconds(Option(args, "--delta-ms", 10));
         if (Option(args, "--min-threads", 0) is > 0 and var threads)
@@ -41,7 +43,7 @@ internal static partial class ClaudeBench
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; stand-in, server and clients in one process over loopback.");
         report.AppendLine();
-        await OverheadAsync(report, conversations, duration, pace);
+        await OverheadAsync(report, conversations, warmup, duration, pace);
         report.AppendLine();
         if (costConversations > 0)
         {
@@ -51,7 +53,7 @@ internal static partial class ClaudeBench
         return 0;
     }
 
-    private static async Task OverheadAsync(StringBuilder report, int conversations, TimeSpan duration, TimeSpan pace)
+    private static async Task OverheadAsync(StringBuilder report, int conversations, TimeSpan warmup, TimeSpan duration, TimeSpan pace)
     {
         await using MessagesApiStandIn api = await MessagesApiStandIn.StartAsync();
         var byMarker = new ConcurrentDictionary<string, RecordedRequest>(StringComparer.Ordinal);
@@ -96,7 +98,7 @@ internal static partial class ClaudeBench
             }
         })).ToArray();
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(warmup);
         Volatile.Write(ref measuring, 1);
         await Task.Delay(duration);
         Volatile.Write(ref measuring, 0);
@@ -110,7 +112,7 @@ internal static partial class ClaudeBench
         double[] deltas = [.. firstDelta.Order()];
         double[] finals = [.. final.Order()];
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"Server overhead on the Claude path: {conversations} concurrent conversations, {duration.TotalSeconds:F0} s after 3 s warm-up, {deltas.Length} answers; each answer streams {MessagesApiStandIn.Pieces(Answer).Count()} text pieces {pace.TotalMilliseconds:F0} ms apart.");
+            $"Server overhead on the Claude path: {conversations} concurrent conversations, {duration.TotalSeconds:F0} s after {warmup.TotalSeconds:F0} s warm-up, {deltas.Length} answers; each answer streams {MessagesApiStandIn.Pieces(Answer).Count()} text pieces {pace.TotalMilliseconds:F0} ms apart.");
         report.AppendLine();
         report.AppendLine("| interval | p50 ms | p99 ms | max ms |");
         report.AppendLine("|---|---:|---:|---:|");
