@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using ServiceBot.Server.Tests;
+using ServiceBot.Testing;
 
 namespace ServiceBot.DynamoDb.Tests;
 
@@ -89,32 +90,15 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Ends the process at once (SIGKILL): whatever it acknowledged must already be in DynamoDB.</summary>
     public async ValueTask DisposeAsync()
     {
+        string folder = _process.StartInfo.WorkingDirectory;
+        await ChildProcesses.KillAsync(_process);
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(wait.Token);
+            Directory.Delete(folder, recursive: true);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
+        catch (IOException)
         {
-            // Never started, or gone already.
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(_process.StartInfo.WorkingDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open: the temp folder is cleaned another time.
-            }
-
-            _process.Dispose();
+            // A file still open: the temp folder is cleaned another time.
         }
     }
 

@@ -92,25 +92,9 @@ public sealed class DynamoDbLocal : IAsyncLifetime
     {
         if (_process is { } process)
         {
+            // If it cannot be killed here, the watchdog ends it when it sees this process end.
             _process = null;
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await process.WaitForExitAsync(wait.Token);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
-            {
-                // Gone already, or it will be when the watchdog sees this process end.
-            }
-            finally
-            {
-                process.Dispose();
-            }
+            await ChildProcesses.KillAsync(process);
         }
     }
 
