@@ -45,6 +45,12 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>
+    /// Whether <see cref="Requests"/> keeps every request (tests read them). A benchmark sending thousands turns it off:
+    /// kept, their parsed bodies grew the process's heap until each garbage collection paused it for tens of milliseconds.
+    /// </summary>
+    public bool KeepRequests { get; set; } = true;
+
     /// <summary>Requests the stand-in refused as the API would (bad shape, no script left): a test expecting none checks this is empty.</summary>
     public IReadOnlyList<string> Rejections => [.. _rejections];
 
@@ -110,7 +116,11 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
         }
 
         var request = new RecordedRequest(body, headers, received);
-        _requests.Enqueue(request);
+        if (KeepRequests)
+        {
+            _requests.Enqueue(request);
+        }
+
         if (Validate(body) is { } problem)
         {
             _rejections.Enqueue(problem);
