@@ -54,7 +54,7 @@ internal sealed class ClaudeTurnClient(IChatClient inner, ClaudeOptions settings
 
                 ChatResponseUpdate update = updates.Current;
                 stopped |= update.RawRepresentation is RawMessageStreamEvent { Value: RawMessageStopEvent };
-                yield return update;
+                yield return Detached(update);
             }
         }
         finally
@@ -67,6 +67,22 @@ internal sealed class ClaudeTurnClient(IChatClient inner, ClaudeOptions settings
             ClaudeMetrics.StreamCut("no_message_stop");
             throw new IOException("Claude's answer ended before message_stop.");
         }
+    }
+
+    /// <summary>
+    /// The update without the SDK's event behind it. The function invoker keeps every update of a model turn until
+    /// the turn ends; with the SDK's events attached (a few JSON documents each) that was about 100 KB per answer in
+    /// flight, all of it surviving into the next collection and lengthening every pause.
+    /// </summary>
+    private static ChatResponseUpdate Detached(ChatResponseUpdate update)
+    {
+        update.RawRepresentation = null;
+        foreach (AIContent content in update.Contents)
+        {
+            content.RawRepresentation = null;
+        }
+
+        return update;
     }
 
     public object? GetService(System.Type serviceType, object? serviceKey = null) =>

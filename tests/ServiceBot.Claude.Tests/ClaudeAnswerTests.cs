@@ -101,6 +101,40 @@ public sealed class ClaudeAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replies_for_three_customers_at_once_each_change_only_that_customers_speaker()
+    {
+        // The tools are one set of objects shared by every reply; each call must still reach its own reply's customer.
+        var speakers = new Dictionary<string, (string Device, int Volume)>
+        {
+            ["cust_001"] = ("dev_001", 11),
+            ["cust_002"] = ("dev_002", 22),
+            ["cust_003"] = ("dev_004", 33),
+        };
+        _rig.Api.Responder = request =>
+        {
+            (string device, int volume) = speakers.Values.Single(s => request.SystemText.Contains($"\"{s.Device}\"", StringComparison.Ordinal));
+            return request.ToolResults.Count > 0
+                ? ScriptedReply.Text($"Your speaker is at {volume}.") with { DeltaDelay = TimeSpan.FromMilliseconds(5) }
+                : ScriptedReply.Tools("One moment.", ("set_volume", new { deviceId = device, volume })) with { DeltaDelay = TimeSpan.FromMilliseconds(5) };
+        };
+
+        Answer[] answers = await Task.WhenAll(speakers.Keys.SelectMany(id => Enumerable.Repeat(id, 3)).Select(id => _rig.AskAsync(id, "set my speaker's volume")));
+
+        Assert.All(answers, a => Assert.Equal("claude", a.Reply.Source));
+        Assert.All(answers, a => Assert.Empty(a.Refused));
+        foreach ((string customer, (string device, int volume)) in speakers)
+        {
+            Customer after = await _rig.CustomerAsync(customer);
+            Assert.Equal(volume, after.FindDevice(device)!.Volume);
+            Assert.All(answers.Where(a => a.Text.EndsWith($"at {volume}.", StringComparison.Ordinal)),
+                a => Assert.Equal(device, Assert.Single(a.Executed).DeviceId));
+        }
+
+        Assert.Equal(9, answers.Count(a => a.Executed.Count() == 1));
+        Assert.Empty(_rig.Api.Rejections);
+    }
+
+    [Fact]
     public async Task A_model_asking_for_everything_it_should_not_gets_refusals_and_nothing_runs()
     {
         IReadOnlyList<Customer> before = await AllCustomersAsync();

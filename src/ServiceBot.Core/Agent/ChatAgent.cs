@@ -77,7 +77,7 @@ public sealed partial class ChatAgent(
         IAgentModel agentModel, AgentContext context, ConversationContext conversation, DeviceToolbox toolbox,
         CoalescingEventSink sink, UsageTally usage, CancellationToken cancellationToken)
     {
-        (IList<AITool> offered, IList<AITool> hidden) = DeviceToolFunctions.For(toolbox, context.Tier);
+        (IList<AITool> offered, IList<AITool> hidden) = DeviceToolFunctions.For(context.Tier);
 
         using IChatClient inner = agentModel.CreateClient(context, conversation);
         using var client = new FunctionInvokingChatClient(inner, loggerFactory)
@@ -86,6 +86,7 @@ public sealed partial class ChatAgent(
             // seven with tools plus that one is the eight-turn limit.
             MaximumIterationsPerRequest = MaxModelTurns - 1,
             AdditionalTools = hidden,
+            FunctionInvoker = DeviceToolFunctions.InvokerFor(toolbox),
             IncludeDetailedErrors = false,
         };
 

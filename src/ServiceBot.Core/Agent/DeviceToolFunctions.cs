@@ -10,34 +10,51 @@ using ServiceBot.Core.ServiceLevels;
 namespace ServiceBot.Core.Agent;
 
 /// <summary>
-/// The device tools as AIFunctions over one reply's toolbox. The same functions serve the offline
+/// The device tools as AIFunctions, run against one reply's toolbox. The same functions serve the offline
 /// assistant and Claude; which of them are advertised depends on the tier, but every call still meets the gate.
 /// </summary>
 public static class DeviceToolFunctions
 {
     private static readonly JsonSerializerOptions SerializerOptions = CreateOptions();
 
-    // Described once per process: building fourteen functions by reflection for every message cost more than running them.
-    // A reply binds them to its toolbox (see BoundTool), which the functions read from the call's arguments.
+    // Described once per process, and the same instances for every reply: building fourteen functions by reflection
+    // per message cost more than running them, and the model adapters cache each tool's converted schema keyed by the
+    // tool instance (a ConditionalWeakTable), so fresh instances per reply piled up dependent handles that every
+    // collection had to walk. A reply's toolbox reaches the functions through the call's arguments (InvokerFor).
     private static readonly IReadOnlyList<AIFunction> Definitions = CreateDefinitions();
 
     /// <summary>
-    /// The tools bound to one reply's toolbox, split into those the tier allows (offered to the model) and the rest
-    /// (still callable, and refused by the gate).
+    /// The tools split into those the tier allows (offered to the model) and the rest (still callable, and refused by
+    /// the gate). Calls must go through <see cref="InvokerFor"/>, which gives them the reply's toolbox.
     /// </summary>
-    public static (IList<AITool> Offered, IList<AITool> Hidden) For(DeviceToolbox toolbox, ServiceLevel tier)
+    public static (IList<AITool> Offered, IList<AITool> Hidden) For(ServiceLevel tier)
     {
-        ArgumentNullException.ThrowIfNull(toolbox);
         ArgumentNullException.ThrowIfNull(tier);
         var offered = new List<AITool>(Definitions.Count);
         var hidden = new List<AITool>();
-        foreach (AIFunction definition in Definitions)
+        foreach (AIFunction tool in Definitions)
         {
-            var tool = new BoundTool(definition, toolbox);
             (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action) ? offered : hidden).Add(tool);
         }
 
         return (offered, hidden);
+    }
+
+    /// <summary>
+    /// Runs one tool call against a reply's toolbox: set as the function invoker's
+    /// <see cref="FunctionInvokingChatClient.FunctionInvoker"/> for that reply.
+    /// </summary>
+    public static Func<FunctionInvocationContext, CancellationToken, ValueTask<object?>> InvokerFor(DeviceToolbox toolbox)
+    {
+        ArgumentNullException.ThrowIfNull(toolbox);
+        return (call, cancellationToken) =>
+        {
+            // The invoker makes a fresh arguments object for every call, so adding to its context touches nothing shared.
+            AIFunctionArguments arguments = call.Arguments;
+            arguments.Context ??= new Dictionary<object, object?>(1);
+            arguments.Context[typeof(DeviceToolbox)] = toolbox;
+            return call.Function.InvokeAsync(arguments, cancellationToken);
+        };
     }
 
     private static IReadOnlyList<AIFunction> CreateDefinitions() =>
@@ -100,19 +117,7 @@ public static class DeviceToolFunctions
     private static DeviceToolbox ToolboxOf(AIFunctionArguments call) =>
         call.Context?.TryGetValue(typeof(DeviceToolbox), out object? toolbox) == true && toolbox is DeviceToolbox bound
             ? bound
-            : throw new InvalidOperationException("A device tool was called without a reply's toolbox; call it through DeviceToolFunctions.For.");
-
-    /// <summary>One reply's view of a tool: the shared definition (name, schema, invoker) plus this reply's toolbox.</summary>
-    private sealed class BoundTool(AIFunction definition, DeviceToolbox toolbox) : DelegatingAIFunction(definition)
-    {
-        protected override ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
-        {
-            // A view of the caller's arguments with the toolbox added to its context; the caller's own object is left as it was.
-            var context = arguments.Context is null ? new Dictionary<object, object?>(1) : new Dictionary<object, object?>(arguments.Context);
-            context[typeof(DeviceToolbox)] = toolbox;
-            return base.InvokeCoreAsync(new AIFunctionArguments(arguments) { Services = arguments.Services, Context = context }, cancellationToken);
-        }
-    }
+            : throw new InvalidOperationException("A device tool was called without a reply's toolbox; invoke it through DeviceToolFunctions.InvokerFor.");
 
     private static RoutineSchedule? ToSchedule(string? time, string[]? days)
     {
