@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Claude;
 using ServiceBot.Claude.Tests.StandIn;
+using ServiceBot.Bench;
 using ServiceBot.Core.Conversations;
 
 namespace ServiceBot.ClaudeBench;
@@ -35,15 +36,42 @@ internal static partial class ClaudeBench
         TimeSpan warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 10));
         int costConversations = (int)Option(args, "--cost-conversations", 5);
         TimeSpan pace = TimeSpan.FromMilliseconds(Option(args, "--delta-ms", 10));
+        // Real streams are independent: a model's tokens come at uneven intervals. Paced alike, the stand-in's streams fall
+        // into step and reach the server in bursts; that worst case is measured too unless one jitter is asked for.
+        TimeSpan[] jitters = OptionText(args, "--jitter-ms") is { } asked
+            ? [TimeSpan.FromMilliseconds(double.Parse(asked, CultureInfo.InvariantCulture))]
+            : [TimeSpan.FromMilliseconds(pace.TotalMilliseconds / 2), TimeSpan.Zero];
         if (Option(args, "--min-threads", 0) is > 0 and var threads)
         {
             ThreadPool.SetMinThreads((int)threads, (int)threads);
         }
 
+        string serverDll = OptionText(args, "--server") ?? Path.Combine(FindRoot(), "src/ServiceBot.Server/bin/Release/net10.0/ServiceBot.Server.dll");
+        if (!File.Exists(serverDll))
+        {
+            Console.Error.WriteLine($"Build the server first: dotnet build -c Release src/ServiceBot.Server ({serverDll} is missing).");
+            return 2;
+        }
+
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; stand-in, server and clients in one process over loopback.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; the server in its own process, the stand-in and the clients in the bench's, over loopback.");
         report.AppendLine();
-        await OverheadAsync(report, conversations, warmup, duration, pace);
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"Server overhead on the Claude path: {conversations} concurrent conversations, each answer {MessagesApiStandIn.Pieces(Answer).Count()} text pieces about {pace.TotalMilliseconds:F0} ms apart; {duration.TotalSeconds:F0} s measured after {warmup.TotalSeconds:F0} s warm-up per row.");
+        report.AppendLine();
+        report.AppendLine("| text pieces arrive | answers | first byte -> first `delta`: p50 / p99 / max ms | `message_stop` -> `message`: p50 / p99 / max ms |");
+        report.AppendLine("|---|---:|---:|---:|");
+        foreach (TimeSpan jitter in jitters)
+        {
+            (double[] deltas, double[] finals) = await OverheadAsync(serverDll, conversations, warmup, duration, pace, jitter);
+            string streams = jitter > TimeSpan.Zero
+                ? $"independently, {pace.TotalMilliseconds:F0} ± {jitter.TotalMilliseconds:F0} ms apart"
+                : $"in step, exactly {pace.TotalMilliseconds:F0} ms apart (bursts)";
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {streams} | {deltas.Length} | {Percentile(deltas, 0.50):F2} / {Percentile(deltas, 0.99):F2} / {deltas[^1]:F2} | {Percentile(finals, 0.50):F2} / {Percentile(finals, 0.99):F2} / {finals[^1]:F2} |");
+            Console.Error.WriteLine($"  {streams}: done");
+        }
+
         report.AppendLine();
         if (costConversations > 0)
         {
@@ -53,7 +81,8 @@ internal static partial class ClaudeBench
         return 0;
     }
 
-    private static async Task OverheadAsync(StringBuilder report, int conversations, TimeSpan warmup, TimeSpan duration, TimeSpan pace)
+    /// <summary>The two intervals, in milliseconds, sorted, for every answer in the measured window.</summary>
+    private static async Task<(double[] FirstDelta, double[] Message)> OverheadAsync(string serverDll, int conversations, TimeSpan warmup, TimeSpan duration, TimeSpan pace, TimeSpan jitter)
     {
         await using MessagesApiStandIn api = await MessagesApiStandIn.StartAsync();
         api.KeepRequests = false; // the timings below are all this part needs; keeping every body skewed its GC pauses
@@ -61,15 +90,24 @@ internal static partial class ClaudeBench
         api.Responder = request =>
         {
             byMarker[Marker(request.LastUserText)] = request;
-            return ScriptedReply.Text(Answer) with { DeltaDelay = pace };
+            return ScriptedReply.Text(Answer) with { DeltaDelay = pace, DeltaJitter = jitter };
         };
-        await using BenchServer server = await BenchServer.StartAsync(api.BaseUrl, MessagesApiStandIn.ApiKey);
+        // The server runs in its own process, as it does in production: its pauses are its own, and the stand-in's
+        // and the clients' collections (this process) do not stop it.
+        string database = Path.Combine(Path.GetTempPath(), $"servicebot-claudebench-{Guid.NewGuid():N}.db");
+        await using ServerProcess server = await ServerProcess.StartAsync(serverDll, [], new Dictionary<string, string>
+        {
+            ["ServiceBot__DatabasePath"] = database,
+            ["ServiceBot__RateLimit__PermitLimit"] = "0",
+            ["ANTHROPIC_API_KEY"] = MessagesApiStandIn.ApiKey,
+            ["ANTHROPIC_BASE_URL"] = api.BaseUrl.ToString(),
+        });
 
         string[] customers = ["cust_001", "cust_002", "cust_003"];
         var sockets = new ChatSocket[conversations];
         for (int i = 0; i < conversations; i++)
         {
-            sockets[i] = await ChatSocket.ConnectAsync(server.Authority, customers[i % customers.Length]);
+            sockets[i] = await ChatSocket.ConnectAsync($"127.0.0.1:{server.Port}", customers[i % customers.Length]);
         }
 
         var firstDelta = new ConcurrentBag<double>();
@@ -110,15 +148,13 @@ internal static partial class ClaudeBench
             await socket.DisposeAsync();
         }
 
-        double[] deltas = [.. firstDelta.Order()];
-        double[] finals = [.. final.Order()];
-        report.AppendLine(CultureInfo.InvariantCulture,
-            $"Server overhead on the Claude path: {conversations} concurrent conversations, {duration.TotalSeconds:F0} s after {warmup.TotalSeconds:F0} s warm-up, {deltas.Length} answers; each answer streams {MessagesApiStandIn.Pieces(Answer).Count()} text pieces {pace.TotalMilliseconds:F0} ms apart.");
-        report.AppendLine();
-        report.AppendLine("| interval | p50 ms | p99 ms | max ms |");
-        report.AppendLine("|---|---:|---:|---:|");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| stand-in's first streamed byte -> client's first `delta` | {Percentile(deltas, 0.50):F2} | {Percentile(deltas, 0.99):F2} | {deltas[^1]:F2} |");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| stand-in's `message_stop` -> client's `message` | {Percentile(finals, 0.50):F2} | {Percentile(finals, 0.99):F2} | {finals[^1]:F2} |");
+        await server.DisposeAsync();
+        foreach (string file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        return ([.. firstDelta.Order()], [.. final.Order()]);
     }
 
     private static async Task CostAsync(StringBuilder report, int perCustomer)
@@ -212,10 +248,24 @@ internal static partial class ClaudeBench
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static double Option(string[] args, string name, double fallback)
+    private static double Option(string[] args, string name, double fallback) =>
+        OptionText(args, name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? OptionText(string[] args, string name)
     {
         int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string FindRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "ServiceBot.slnx")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? Directory.GetCurrentDirectory();
     }
 
     [GeneratedRegex("\"id\":\"(dev_[0-9]+)\"")]

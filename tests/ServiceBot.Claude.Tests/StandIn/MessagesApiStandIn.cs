@@ -344,9 +344,9 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
                             return false;
                         }
 
-                        if (reply.DeltaDelay > TimeSpan.Zero)
+                        if (reply.NextDeltaDelay() is { Ticks: > 0 } pause)
                         {
-                            await Task.Delay(reply.DeltaDelay);
+                            await Task.Delay(pause);
                         }
                     }
 

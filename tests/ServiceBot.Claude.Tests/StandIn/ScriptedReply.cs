@@ -53,6 +53,17 @@ public sealed record ScriptedReply
     /// <summary>Pause between streamed text pieces, as a model writing at its own pace.</summary>
     public TimeSpan DeltaDelay { get; init; }
 
+    /// <summary>
+    /// How far each pause may stray from <see cref="DeltaDelay"/>, either way, drawn at random: a model's tokens do not
+    /// arrive on a metronome, and many streams paced alike fall into step and reach the client all at once.
+    /// </summary>
+    public TimeSpan DeltaJitter { get; init; }
+
+    /// <summary>The pause before the next text piece.</summary>
+    public TimeSpan NextDeltaDelay() => DeltaJitter <= TimeSpan.Zero
+        ? DeltaDelay
+        : DeltaDelay + (DeltaJitter * ((Random.Shared.NextDouble() * 2) - 1));
+
     public static ScriptedReply Text(string text) => new() { Blocks = [new TextBlock(text)] };
 
     public static ScriptedReply Tools(params (string Name, object Input)[] calls) => Tools(null, calls);
