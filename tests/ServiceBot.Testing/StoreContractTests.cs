@@ -12,7 +12,10 @@ namespace ServiceBot.Testing;
 /// </summary>
 public abstract class StoreContractTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    // A week ahead of the real clock, on the hour: DynamoDB (and DynamoDB Local) delete rows whose ttl has passed in real
+    // time, so a fixed date turned the connection rows of these tests into rows the database reaps by itself once it
+    // was past.
+    private static readonly DateTimeOffset T0 = new(DateTime.UtcNow.Date.AddDays(7).AddHours(12), TimeSpan.Zero);
 
     protected abstract Task<StoreSet> OpenAsync();
 
