@@ -8,13 +8,12 @@ internal static class BenchRunner
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        TimeSpan duration = TimeSpan.FromSeconds(Option(args, "--seconds", 10));
+        TimeSpan duration = TimeSpan.FromSeconds(BenchArguments.Number(args, "--seconds", 10));
         // Long enough for the JIT to finish tiering up both servers: the figures are the steady state a running server
         // sees, not its first seconds.
-        TimeSpan warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 10));
-        int idle = (int)Option(args, "--idle", 2000);
-        string root = FindRoot();
-        string serverDll = OptionText(args, "--server") ?? Path.Combine(root, "src/ServiceBot.Server/bin/Release/net10.0/ServiceBot.Server.dll");
+        TimeSpan warmup = TimeSpan.FromSeconds(BenchArguments.Number(args, "--warmup", 10));
+        int idle = (int)BenchArguments.Number(args, "--idle", 2000);
+        string serverDll = BenchArguments.ServerDll(args);
         string floorDll = typeof(BenchRunner).Assembly.Location;
         if (!File.Exists(serverDll))
         {
@@ -79,28 +78,5 @@ internal static class BenchRunner
         }
 
         return 0;
-    }
-
-    private static double Option(string[] args, string name, double fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string? OptionText(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static string FindRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ServiceBot.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? Directory.GetCurrentDirectory();
     }
 }

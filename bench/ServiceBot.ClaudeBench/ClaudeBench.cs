@@ -30,23 +30,23 @@ internal static partial class ClaudeBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int conversations = (int)Option(args, "--conversations", 32);
-        TimeSpan duration = TimeSpan.FromSeconds(Option(args, "--seconds", 10));
+        int conversations = (int)BenchArguments.Number(args, "--conversations", 32);
+        TimeSpan duration = TimeSpan.FromSeconds(BenchArguments.Number(args, "--seconds", 10));
         // Long enough for the JIT to tier up the server's paths, so the figures are a running server's, not its first seconds'.
-        TimeSpan warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 10));
-        int costConversations = (int)Option(args, "--cost-conversations", 5);
-        TimeSpan pace = TimeSpan.FromMilliseconds(Option(args, "--delta-ms", 10));
+        TimeSpan warmup = TimeSpan.FromSeconds(BenchArguments.Number(args, "--warmup", 10));
+        int costConversations = (int)BenchArguments.Number(args, "--cost-conversations", 5);
+        TimeSpan pace = TimeSpan.FromMilliseconds(BenchArguments.Number(args, "--delta-ms", 10));
         // Real streams are independent: a model's tokens come at uneven intervals. Paced alike, the stand-in's streams fall
         // into step and reach the server in bursts; that worst case is measured too unless one jitter is asked for.
-        TimeSpan[] jitters = OptionText(args, "--jitter-ms") is { } asked
+        TimeSpan[] jitters = BenchArguments.Text(args, "--jitter-ms") is { } asked
             ? [TimeSpan.FromMilliseconds(double.Parse(asked, CultureInfo.InvariantCulture))]
             : [TimeSpan.FromMilliseconds(pace.TotalMilliseconds / 2), TimeSpan.Zero];
-        if (Option(args, "--min-threads", 0) is > 0 and var threads)
+        if (BenchArguments.Number(args, "--min-threads", 0) is > 0 and var threads)
         {
             ThreadPool.SetMinThreads((int)threads, (int)threads);
         }
 
-        string serverDll = OptionText(args, "--server") ?? Path.Combine(FindRoot(), "src/ServiceBot.Server/bin/Release/net10.0/ServiceBot.Server.dll");
+        string serverDll = BenchArguments.ServerDll(args);
         if (!File.Exists(serverDll))
         {
             Console.Error.WriteLine($"Build the server first: dotnet build -c Release src/ServiceBot.Server ({serverDll} is missing).");
@@ -247,26 +247,6 @@ internal static partial class ClaudeBench
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static double Option(string[] args, string name, double fallback) =>
-        OptionText(args, name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static string FindRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ServiceBot.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? Directory.GetCurrentDirectory();
-    }
 
     [GeneratedRegex("\"id\":\"(dev_[0-9]+)\"")]
     private static partial Regex DeviceId();

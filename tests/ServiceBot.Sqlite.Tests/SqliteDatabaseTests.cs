@@ -72,23 +72,18 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
         var messages = new SqliteMessageStore(database);
 
         // Queued together, so the writer commits them in the same batches as the one that fails.
-        Task<bool>[] good = Enumerable.Range(0, 200).Select(i => messages.TryAddAsync(new StoredMessage
+        Task<bool> Add(int i) => messages.TryAddAsync(new StoredMessage
         {
             ConversationId = "conv_batch",
             Timestamp = DateTimeOffset.UnixEpoch.AddSeconds(i),
             UserId = "cust_001",
             Sender = Senders.Customer,
             Text = $"message {i}",
-        }, Ct)).ToArray();
+        }, Ct);
+
+        Task<bool>[] good = Enumerable.Range(0, 200).Select(Add).ToArray();
         Task<int> bad = database.WriteAsync(writer => writer.Command("INSERT INTO no_such_table VALUES (1);").ExecuteNonQuery(), Ct);
-        Task<bool>[] after = Enumerable.Range(200, 200).Select(i => messages.TryAddAsync(new StoredMessage
-        {
-            ConversationId = "conv_batch",
-            Timestamp = DateTimeOffset.UnixEpoch.AddSeconds(i),
-            UserId = "cust_001",
-            Sender = Senders.Customer,
-            Text = $"message {i}",
-        }, Ct)).ToArray();
+        Task<bool>[] after = Enumerable.Range(200, 200).Select(Add).ToArray();
 
         await Assert.ThrowsAsync<SqliteException>(() => bad);
         Assert.All(await Task.WhenAll(good.Concat(after)), Assert.True);

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace ServiceBot.Bench;
+
+/// <summary>The benches' command-line options, and where the server they measure is built.</summary>
+internal static class BenchArguments
+{
+    public static double Number(string[] args, string name, double fallback) =>
+        Text(args, name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    public static string? Text(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    /// <summary>The server named by <c>--server</c>, else this checkout's Release build of it.</summary>
+    public static string ServerDll(string[] args) =>
+        Text(args, "--server") ?? Path.Combine(Root(), "src/ServiceBot.Server/bin/Release/net10.0/ServiceBot.Server.dll");
+
+    private static string Root()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "ServiceBot.slnx")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? Directory.GetCurrentDirectory();
+    }
+}
