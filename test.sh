@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of ServiceBot, installing first what the tests need (Chromium for the browser tests).
+# Runs every test of ServiceBot, installing first what the tests need (DynamoDB Local, the CDK CLI, Chromium for the
+# browser tests).
 # Usage: ./test.sh            everything
 #        ./test.sh --dotnet   only the .NET test projects
 set -euo pipefail
@@ -17,14 +18,13 @@ tally() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
 step() { printf '\n== %s\n' "$*"; }
 
-install_browser() {
-  if ! command -v chromium >/dev/null 2>&1; then
-    step "installing Chromium for the browser tests"
-    if [ "$(id -u)" = 0 ]; then
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    else
-      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    fi
+# Installs Debian packages the tests need when their command is missing.
+apt_install() {
+  local command=$1 package=$2
+  if ! command -v "$command" >/dev/null 2>&1; then
+    step "installing $package"
+    local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
   fi
 }
 
@@ -35,21 +35,40 @@ bash tests/tools/install.sh
 step "building"
 dotnet build ServiceBot.slnx -c Debug -nologo -clp:ErrorsOnly
 
-step ".NET tests"
-for project in tests/ServiceBot.*.Tests; do
-  name=$(basename "$project")
-  log="$results/$name.log"
+# Runs `dotnet test` with the given arguments, logs it as NAME and adds its counts to the tally.
+dotnet_tests() {
+  local name=$1; shift
+  local log="$results/$name.log"
   set +e
-  dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1
-  code=$?
+  dotnet test "$@" --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1
+  local code=$?
   set -e
+  local p f
   p=$(sed -nE 's/^ +Passed: +([0-9]+)$/\1/p' "$log" | tail -n 1); p=${p:-0}
   f=$(sed -nE 's/^ +Failed: +([0-9]+)$/\1/p' "$log" | tail -n 1); f=${f:-0}
   if [ "$code" != 0 ] && [ "$f" = 0 ]; then f=1; fi
   tally "$p" "$f"
   printf '%-32s %s passed, %s failed\n' "$name" "$p" "$f"
   if [ "$f" != 0 ]; then grep -E -A12 '^ +Failed [A-Z]' "$log" | head -n 80 || tail -n 60 "$log"; fi
+}
+
+step ".NET tests"
+for project in tests/ServiceBot.*.Tests; do
+  dotnet_tests "$(basename "$project")" "$project"
 done
+
+# The Lambda package as deployed: Native AOT, Claude's SDK included. The process tests run against the bootstrap.
+step "Native AOT Lambda package: publish, then the process tests against its bootstrap"
+case "$(uname -m)" in aarch64|arm64) arch=arm64 ;; *) arch=x86_64 ;; esac
+if src/ServiceBot.Lambda/publish.sh "$arch" >"$results/lambda-publish.log" 2>&1; then
+  printf '%-32s %s\n' "bootstrap" "$(du -h "artifacts/lambda/$arch/bootstrap" | cut -f1)"
+  export SERVICEBOT_LAMBDA_BOOTSTRAP="$root/artifacts/lambda/$arch/bootstrap"
+  dotnet_tests "ServiceBot.Lambda.NativeAot" tests/ServiceBot.Lambda.Tests --filter "FullyQualifiedName~ProcessConversation"
+  unset SERVICEBOT_LAMBDA_BOOTSTRAP
+else
+  tally 0 1
+  echo "the Native AOT publish failed:"; tail -n 40 "$results/lambda-publish.log"
+fi
 
 if [ "$only_dotnet" = false ] && [ -f frontend/package.json ]; then
   step "front-end unit tests"
@@ -66,7 +85,7 @@ if [ "$only_dotnet" = false ] && [ -f frontend/package.json ]; then
   [ "$f" = 0 ] || tail -n 40 "$results/frontend.log"
 
   if [ -x tests/e2e/run.sh ]; then
-    install_browser
+    apt_install chromium chromium
     step "browser tests (Chromium)"
     set +e
     tests/e2e/run.sh >"$results/e2e.log" 2>&1

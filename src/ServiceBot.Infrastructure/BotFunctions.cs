@@ -17,10 +17,6 @@ internal sealed class BotFunctions : Construct
     public BotFunctions(Construct scope, string id, StackSettings settings, DataTables tables) : base(scope, id)
     {
         Code code = Code.FromAsset(settings.LambdaPackage);
-        // Claude's SDK needs the JIT: the message function runs the ReadyToRun build of the same package.
-        Code messageCode = settings.MessagePackage is { } messagePackage && messagePackage != settings.LambdaPackage
-            ? Code.FromAsset(messagePackage)
-            : code;
         RetentionDays retention = settings.IsProd ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK;
         RemovalPolicy logRemoval = settings.IsProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
@@ -33,7 +29,7 @@ internal sealed class BotFunctions : Construct
         });
         AnthropicKey = Secret.FromSecretNameV2(this, "AnthropicKey", settings.AnthropicSecretName);
 
-        Function New(string handler, string description, int memory, int timeoutSeconds, Dictionary<string, string>? extra = null, Code? package = null)
+        Function New(string handler, string description, int memory, int timeoutSeconds, Dictionary<string, string>? extra = null)
         {
             var environment = tables.Environment();
             environment["ServiceBot__Auth__DemoSignIn"] = settings.DemoSignIn ? "true" : "false";
@@ -50,7 +46,7 @@ internal sealed class BotFunctions : Construct
                 Runtime = Runtime.PROVIDED_AL2023,
                 Architecture = settings.Architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64,
                 Handler = handler,
-                Code = package ?? code,
+                Code = code,
                 MemorySize = memory,
                 Timeout = Duration.Seconds(timeoutSeconds),
                 Environment = environment,
@@ -63,7 +59,7 @@ internal sealed class BotFunctions : Construct
         Connect = New("connect", "$connect: records the connection", 256, 10);
         Disconnect = New("disconnect", "$disconnect: forgets the connection", 256, 10);
         Message = New("message", "sendMessage, getProfile, getHistory and $default", 512, 90,
-            new() { ["ANTHROPIC_API_KEY_SECRET"] = settings.AnthropicSecretName }, messageCode);
+            new() { ["ANTHROPIC_API_KEY_SECRET"] = settings.AnthropicSecretName });
         Seed = New("seed", "the seed custom resource (service levels and sample customers)", 256, 300);
         Http = New("http", "GET /api/customers and /api/service-levels", 256, 10);
 

@@ -15,12 +15,6 @@ public sealed record StackSettings
     /// <summary>The published Lambda package: a folder holding the Native AOT <c>bootstrap</c>.</summary>
     public required string LambdaPackage { get; init; }
 
-    /// <summary>
-    /// The message function's package: the same code published ReadyToRun (a folder with <c>bootstrap</c> and its
-    /// assemblies), because the Anthropic SDK does not run under Native AOT. Defaults to <see cref="LambdaPackage"/>.
-    /// </summary>
-    public string? MessagePackage { get; init; }
-
     /// <summary>The built web front end; null deploys a placeholder page.</summary>
     public string? SiteAssets { get; init; }
 
@@ -66,13 +60,6 @@ public sealed record StackSettings
                 $"No Lambda package at {Path.GetFullPath(package)}: run src/ServiceBot.Lambda/publish.sh {architecture} first (or pass -c lambdaPackage=FOLDER).");
         }
 
-        string messagePackage = Context(node, "messagePackage") ?? Path.Combine("..", "..", "artifacts", "lambda", architecture + "-r2r");
-        if (!File.Exists(Path.Combine(messagePackage, "bootstrap")))
-        {
-            throw new FileNotFoundException(
-                $"No ReadyToRun package for the message function at {Path.GetFullPath(messagePackage)}: run src/ServiceBot.Lambda/publish.sh {architecture} first (or pass -c messagePackage=FOLDER).");
-        }
-
         string site = Context(node, "siteAssets") ?? Path.Combine("..", "ServiceBot.Server", "wwwroot");
         string seedFile = Context(node, "seedFile") ?? Path.Combine("..", "..", "data", "seed.json");
         return new StackSettings
@@ -80,7 +67,6 @@ public sealed record StackSettings
             EnvironmentName = environment,
             Architecture = architecture,
             LambdaPackage = package,
-            MessagePackage = messagePackage,
             SiteAssets = File.Exists(Path.Combine(site, "index.html")) ? site : null,
             AnthropicSecretName = Context(node, "anthropicSecretName") ?? $"servicebot/{environment}/anthropic-api-key",
             ExtraAllowedOrigins = (Context(node, "allowedOrigins") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),

@@ -15,7 +15,7 @@ public sealed class CdkCliTests
         try
         {
             (int code, string output) = await Repository.RunAsync(cdk,
-                ["synth", "--app", app, "-c", "environment=prod", "-c", $"lambdaPackage={package}", "-c", $"messagePackage={package}", "-o", Path.Combine(work, "cdk.out"), "--no-notices", "--quiet"],
+                ["synth", "--app", app, "-c", "environment=prod", "-c", $"lambdaPackage={package}", "-o", Path.Combine(work, "cdk.out"), "--no-notices", "--quiet"],
                 Repository.PathOf("src", "ServiceBot.Infrastructure"),
                 new Dictionary<string, string?>
                 {

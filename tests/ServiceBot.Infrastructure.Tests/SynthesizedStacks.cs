@@ -19,12 +19,10 @@ public sealed class SynthesizedStacks : IDisposable
         System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
         string package = Directory.CreateDirectory(Path.Combine(_folder, "lambda")).FullName;
         File.WriteAllText(Path.Combine(package, "bootstrap"), "#!/bin/sh\n");
-        string messagePackage = Directory.CreateDirectory(Path.Combine(_folder, "lambda-r2r")).FullName;
-        File.WriteAllText(Path.Combine(messagePackage, "bootstrap"), "#!/bin/sh\n# ReadyToRun\n");
 
         var app = new App(new AppProps { Outdir = Path.Combine(_folder, "cdk.out") });
-        Stack dev = ServiceBotStack.Create(app, Settings("dev", package) with { MessagePackage = messagePackage });
-        Stack prod = ServiceBotStack.Create(app, Settings("prod", package) with { MessagePackage = messagePackage, ExtraAllowedOrigins = ["http://localhost:5173"], AlarmEmail = "ops@example.com" });
+        Stack dev = ServiceBotStack.Create(app, Settings("dev", package));
+        Stack prod = ServiceBotStack.Create(app, Settings("prod", package) with { ExtraAllowedOrigins = ["http://localhost:5173"], AlarmEmail = "ops@example.com" });
         Dev = Template.FromStack(dev);
         Prod = Template.FromStack(prod);
         DevJson = ToJson(Dev);

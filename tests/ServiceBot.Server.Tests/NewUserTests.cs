@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ServiceBot.Testing;
 
 namespace ServiceBot.Server.Tests;
 
@@ -10,7 +11,7 @@ public sealed class NewUserTests
     [Fact]
     public async Task Dotnet_run_starts_the_bot_and_it_answers()
     {
-        string root = RepositoryRoot();
+        string root = RepositoryFolder.Root;
         int port = FreePort();
         string database = Path.Combine(Path.GetTempPath(), $"servicebot-newuser-{Guid.NewGuid():N}.db");
         var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "--project", "src/ServiceBot.Server", "--", "--urls", $"http://127.0.0.1:{port}"])
@@ -80,16 +81,5 @@ public sealed class NewUserTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ServiceBot.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("Run the tests inside the repository.");
     }
 }

@@ -80,18 +80,9 @@ public sealed class FunctionProcess : IAsyncDisposable
     /// <summary>The built ServiceBot.Lambda.dll of the same configuration as these tests.</summary>
     public static string PackagePath()
     {
-        string copied = Path.Combine(AppContext.BaseDirectory, "ServiceBot.Lambda.dll");
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ServiceBot.slnx")))
-            {
-                string own = Path.Combine(folder.FullName, "src", "ServiceBot.Lambda", "bin", configuration, "net10.0", "ServiceBot.Lambda.dll");
-                return File.Exists(own) ? own : copied;
-            }
-        }
-
-        return copied;
+        string own = RepositoryFolder.PathOf("src", "ServiceBot.Lambda", "bin", configuration, "net10.0", "ServiceBot.Lambda.dll");
+        return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "ServiceBot.Lambda.dll");
     }
 
     public ValueTask DisposeAsync() => new(ChildProcesses.KillAsync(_process));
