@@ -111,6 +111,9 @@ public sealed class LambdaProcesses : IAsyncLifetime
 
     public string Diagnostics() => string.Join(Environment.NewLine, _processes.Select(p => $"--- {p}:{Environment.NewLine}{p.Output}"));
 
+    /// <summary>What one function has written to its log (standard output and error) so far.</summary>
+    public string OutputOf(string handler) => _processes.Single(p => p.Handler == handler).Output;
+
     public async ValueTask DisposeAsync()
     {
         foreach (FunctionProcess process in _processes)
@@ -235,6 +238,24 @@ public sealed class ProcessConversationTests(LambdaProcesses lambda) : IClassFix
         Assert.Empty(lambda.Claude.Rejections);
         // The key came from Secrets Manager, by a signed GetSecretValue.
         Assert.Contains(lambda.Aws.SecretReads, a => a.Contains("/secretsmanager/aws4_request", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_Claude_refuses_a_request_the_customer_gets_the_offline_answer_and_the_log_says_why()
+    {
+        lambda.Claude.Enqueue(ScriptedReply.Error(400, "invalid_request_error", "messages.0.content: text blocks must be non-empty"));
+
+        InvocationResult sent = await lambda.Invoke(FunctionNames.Message, EventJson.Message("refused-conn", "cust_002",
+            """{"action":"sendMessage","message":"is the kitchen display on?","clientMessageId":"refused-1"}"""));
+        Post reply = await lambda.Aws.WaitForPostAsync(p => p.ConnectionId == "refused-conn" && p.Type == "message");
+
+        Assert.Equal(200, StatusCode(sent));
+        Assert.Equal("offline", reply.Frame.GetProperty("source").GetString());
+        Assert.Contains("Kitchen Display", reply.Frame.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        // An operator reading the log sees the API's own answer (the SDK reads the error's type from its JSON).
+        string log = lambda.OutputOf(FunctionNames.Message);
+        Assert.Contains("AnthropicBadRequestException", log, StringComparison.Ordinal);
+        Assert.Contains("text blocks must be non-empty", log, StringComparison.Ordinal);
     }
 
     [Fact]
