@@ -54,10 +54,18 @@ public sealed record StackSettings
         }
 
         string package = Context(node, "lambdaPackage") ?? Path.Combine("..", "..", "artifacts", "lambda", architecture);
-        if (!File.Exists(Path.Combine(package, "bootstrap")))
+        string bootstrap = Path.Combine(package, "bootstrap");
+        if (!File.Exists(bootstrap))
         {
             throw new FileNotFoundException(
                 $"No Lambda package at {Path.GetFullPath(package)}: run src/ServiceBot.Lambda/publish.sh {architecture} first (or pass -c lambdaPackage=FOLDER).");
+        }
+
+        if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute))
+        {
+            // Lambda would deploy it and then fail every invocation with "permission denied".
+            throw new InvalidOperationException(
+                $"{Path.GetFullPath(bootstrap)} is not executable, so Lambda could not start it: chmod +x it (a downloaded CI artifact loses its file modes).");
         }
 
         string site = Context(node, "siteAssets") ?? Path.Combine("..", "ServiceBot.Server", "wwwroot");

@@ -1,6 +1,9 @@
+using System.Runtime.Versioning;
+
 namespace ServiceBot.Infrastructure.Tests;
 
 /// <summary>The CDK CLI (npm aws-cdk) runs the app and writes a cloud assembly with no AWS credentials anywhere.</summary>
+[UnsupportedOSPlatform("windows")] // file modes: the package is built and deployed from Linux or macOS
 public sealed class CdkCliTests
 {
     [Fact]
@@ -10,6 +13,7 @@ public sealed class CdkCliTests
         string work = Path.Combine(Path.GetTempPath(), $"servicebot-synth-{Guid.NewGuid():N}");
         string package = Directory.CreateDirectory(Path.Combine(work, "lambda")).FullName;
         await File.WriteAllTextAsync(Path.Combine(package, "bootstrap"), "#!/bin/sh\n", TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(Path.Combine(package, "bootstrap"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         // The built app, as cdk.json's `dotnet run` would run it, without building it again.
         string app = "dotnet " + Path.Combine(AppContext.BaseDirectory, "ServiceBot.Infrastructure.dll");
         try
