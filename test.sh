@@ -18,10 +18,10 @@ tally() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
 step() { printf '\n== %s\n' "$*"; }
 
-# Installs Debian packages the tests need when their command is missing.
+# Installs a Debian package the tests need when its command is missing.
 apt_install() {
-  local command=$1 package=$2
-  if ! command -v "$command" >/dev/null 2>&1; then
+  local package=$1
+  if ! command -v "$package" >/dev/null 2>&1; then
     step "installing $package"
     local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
@@ -85,7 +85,7 @@ if [ "$only_dotnet" = false ] && [ -f frontend/package.json ]; then
   [ "$f" = 0 ] || tail -n 40 "$results/frontend.log"
 
   if [ -x tests/e2e/run.sh ]; then
-    apt_install chromium chromium
+    apt_install chromium
     step "browser tests (Chromium)"
     set +e
     tests/e2e/run.sh >"$results/e2e.log" 2>&1

@@ -18,8 +18,9 @@ namespace ServiceBot.Lambda.Tests.NativeAot;
 /// makes converters and type infos with <c>MakeGenericType</c>; Native AOT has code only for the instantiations it
 /// was told of, and most of these are over value types (<c>ApiEnum</c>, <c>ImmutableArray</c>, <c>Nullable</c>,
 /// <c>JsonElement</c>), which it cannot share. So: every type the SDK hands to the serializer for the Messages API
-/// (read off its IL: the type arguments of its calls into the serializer), resolved by the SDK's own options under
-/// the JIT, and every converter, type info and property info that resolution made.
+/// (read off its IL: the type arguments of its calls into the serializer, and what those types hold), resolved by the
+/// SDK's own options under the JIT; the file names every converter and property info that resolution made, and the
+/// SDK's types themselves.
 /// </summary>
 internal static partial class AnthropicAotDirectives
 {
@@ -46,7 +47,7 @@ internal static partial class AnthropicAotDirectives
             }
         }
 
-        return Render(needed);
+        return Render(needed, sdk);
     }
 
     [UnsafeAccessor(UnsafeAccessorKind.StaticField, Name = "SerializerOptions")]
@@ -147,11 +148,10 @@ internal static partial class AnthropicAotDirectives
         }
     }
 
-    private static string Render(IEnumerable<Type> needed)
+    private static string Render(IReadOnlyCollection<Type> needed, Assembly sdk)
     {
         // What reflection creates or reads: converters (made with MakeGenericType and Activator), property infos, and
         // the SDK's own types (their converter attributes). Type infos and collections come with their converters' code.
-        Assembly sdk = typeof(ModelBase).Assembly;
         List<Type> types = needed
             .Where(t => typeof(JsonConverter).IsAssignableFrom(t)
                 || typeof(JsonPropertyInfo).IsAssignableFrom(t)
