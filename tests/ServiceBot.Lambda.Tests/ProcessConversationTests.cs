@@ -20,7 +20,7 @@ namespace ServiceBot.Lambda.Tests;
 /// </summary>
 public sealed class LambdaProcesses : IAsyncLifetime
 {
-    private static readonly string[] Handlers = [FunctionNames.Seed, FunctionNames.Authorize, FunctionNames.Connect, FunctionNames.Disconnect, FunctionNames.Message];
+    private static readonly string[] Handlers = [FunctionNames.Seed, FunctionNames.Authorize, FunctionNames.Connect, FunctionNames.Disconnect, FunctionNames.Message, FunctionNames.Http];
     private readonly Dictionary<string, RuntimeApiEmulator> _runtimes = new();
     private readonly List<FunctionProcess> _processes = [];
     private ServiceProvider _store = null!;
@@ -256,6 +256,21 @@ public sealed class ProcessConversationTests(LambdaProcesses lambda) : IClassFix
         string log = lambda.OutputOf(FunctionNames.Message);
         Assert.Contains("AnthropicBadRequestException", log, StringComparison.Ordinal);
         Assert.Contains("text blocks must be non-empty", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_http_function_gives_the_web_front_end_the_seeded_customers_and_tiers()
+    {
+        InvocationResult customers = await lambda.Invoke(FunctionNames.Http, EventJson.Example("http-api-get.json"));
+        InvocationResult levels = await lambda.Invoke(FunctionNames.Http,
+            EventJson.Example("http-api-get.json").Replace("/api/customers", "/api/service-levels", StringComparison.Ordinal));
+
+        Assert.Equal(200, StatusCode(customers));
+        JsonElement listed = JsonDocument.Parse(JsonDocument.Parse(customers.Body).RootElement.GetProperty("body").GetString()!).RootElement;
+        Assert.Equal(["cust_001", "cust_002", "cust_003"], listed.EnumerateArray().Select(c => c.GetProperty("id").GetString()).Order());
+        Assert.Equal(200, StatusCode(levels));
+        JsonElement tiers = JsonDocument.Parse(JsonDocument.Parse(levels.Body).RootElement.GetProperty("body").GetString()!).RootElement;
+        Assert.Equal(["basic", "enterprise", "premium"], tiers.EnumerateArray().Select(l => l.GetProperty("level").GetString()).Order());
     }
 
     [Fact]
