@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceBot.Testing;
 
 namespace ServiceBot.Bench;
 
@@ -16,16 +17,5 @@ internal static class BenchArguments
 
     /// <summary>The server named by <c>--server</c>, else this checkout's Release build of it.</summary>
     public static string ServerDll(string[] args) =>
-        Text(args, "--server") ?? Path.Combine(Root(), "src/ServiceBot.Server/bin/Release/net10.0/ServiceBot.Server.dll");
-
-    private static string Root()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ServiceBot.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? Directory.GetCurrentDirectory();
-    }
+        Text(args, "--server") ?? RepositoryFolder.PathOf("src", "ServiceBot.Server", "bin", "Release", "net10.0", "ServiceBot.Server.dll");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ServiceBot.Testing;
 
 namespace ServiceBot.Bench;
 
@@ -72,10 +73,7 @@ internal static class BenchRunner
         table.AppendLine(CultureInfo.InvariantCulture, $"Start-up to /healthz = 200 (existing database, {startups.Count} starts): median {startups[startups.Count / 2]:F0} ms, worst {startups[^1]:F0} ms.");
         Console.WriteLine(table.ToString());
 
-        foreach (string file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        DatabaseFiles.Delete(database);
 
         return 0;
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ServiceBot.Server.Hosting;
+using ServiceBot.Testing;
 
 namespace ServiceBot.ClaudeBench;
 
@@ -47,9 +48,6 @@ internal sealed class BenchServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (string file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        DatabaseFiles.Delete(_database);
     }
 }

@@ -9,6 +9,7 @@ using ServiceBot.Claude;
 using ServiceBot.Claude.Tests.StandIn;
 using ServiceBot.Bench;
 using ServiceBot.Core.Conversations;
+using ServiceBot.Testing;
 
 namespace ServiceBot.ClaudeBench;
 
@@ -149,10 +150,7 @@ internal static partial class ClaudeBench
         }
 
         await server.DisposeAsync();
-        foreach (string file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        DatabaseFiles.Delete(database);
 
         return ([.. firstDelta.Order()], [.. final.Order()]);
     }

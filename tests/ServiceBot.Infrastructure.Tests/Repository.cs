@@ -1,13 +1,14 @@
 using System.Diagnostics;
+using ServiceBot.Testing;
 
 namespace ServiceBot.Infrastructure.Tests;
 
 /// <summary>Paths in this repository, and running the npm tools tests/tools/install.sh installs.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryFolder.Root;
 
-    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+    public static string PathOf(params string[] parts) => RepositoryFolder.PathOf(parts);
 
     /// <summary>An installed tool, or a failure that says how to install it (never a silent skip).</summary>
     public static string Tool(params string[] parts)
@@ -59,18 +60,5 @@ internal static class Repository
         }
 
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ServiceBot.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The tests run outside the repository: no ServiceBot.slnx above " + AppContext.BaseDirectory);
     }
 }

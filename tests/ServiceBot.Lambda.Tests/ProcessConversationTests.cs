@@ -266,11 +266,9 @@ public sealed class ProcessConversationTests(LambdaProcesses lambda) : IClassFix
             EventJson.Example("http-api-get.json").Replace("/api/customers", "/api/service-levels", StringComparison.Ordinal));
 
         Assert.Equal(200, StatusCode(customers));
-        JsonElement listed = JsonDocument.Parse(JsonDocument.Parse(customers.Body).RootElement.GetProperty("body").GetString()!).RootElement;
-        Assert.Equal(["cust_001", "cust_002", "cust_003"], listed.EnumerateArray().Select(c => c.GetProperty("id").GetString()).Order());
+        Assert.Equal(["cust_001", "cust_002", "cust_003"], Body(customers).EnumerateArray().Select(c => c.GetProperty("id").GetString()).Order());
         Assert.Equal(200, StatusCode(levels));
-        JsonElement tiers = JsonDocument.Parse(JsonDocument.Parse(levels.Body).RootElement.GetProperty("body").GetString()!).RootElement;
-        Assert.Equal(["basic", "enterprise", "premium"], tiers.EnumerateArray().Select(l => l.GetProperty("level").GetString()).Order());
+        Assert.Equal(["basic", "enterprise", "premium"], Body(levels).EnumerateArray().Select(l => l.GetProperty("level").GetString()).Order());
     }
 
     [Fact]
@@ -288,6 +286,10 @@ public sealed class ProcessConversationTests(LambdaProcesses lambda) : IClassFix
         Assert.Null(await lambda.Connections.GetAsync("gone-conn", DateTimeOffset.UtcNow, ct));
         Assert.Empty(lambda.Aws.PostsTo("gone-conn"));
     }
+
+    /// <summary>The JSON an HTTP API proxy response carries as its string <c>body</c>.</summary>
+    private static JsonElement Body(InvocationResult result) =>
+        JsonDocument.Parse(JsonDocument.Parse(result.Body).RootElement.GetProperty("body").GetString()!).RootElement;
 
     private static int StatusCode(InvocationResult result)
     {
