@@ -4,6 +4,7 @@ using Amazon.CDK;
 namespace ServiceBot.Infrastructure.Tests;
 
 /// <summary>The deployment's settings as read from CDK context: what <c>cdk deploy</c> refuses before it starts.</summary>
+[Collection(JsiiCollection.Name)]
 [UnsupportedOSPlatform("windows")] // file modes: the package is built and deployed from Linux or macOS
 public sealed class StackSettingsTests : IDisposable
 {

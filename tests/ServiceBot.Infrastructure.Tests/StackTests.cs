@@ -4,6 +4,7 @@ using ServiceBot.DynamoDb;
 
 namespace ServiceBot.Infrastructure.Tests;
 
+[Collection(JsiiCollection.Name)]
 public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<SynthesizedStacks>
 {
     private static readonly string[] Handlers = ["authorize", "connect", "disconnect", "message", "seed", "http"];
