@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceBot.Core.Auth;
 
 namespace ServiceBot.Core;
 
@@ -14,11 +15,23 @@ public sealed class ServiceBotOptions
 
 public sealed class AuthOptions
 {
-    /// <summary>Accept <c>?customerId=</c> without a token (self-hosted and the dev stage).</summary>
-    public bool DemoSignIn { get; set; } = true;
+    /// <summary>
+    /// Accept <c>?customerId=</c> without a token. Unset, the host decides: the self-hosted server turns it on only
+    /// while it listens on loopback alone and no signing key is set; elsewhere it stays off.
+    /// </summary>
+    public bool? DemoSignIn { get; set; }
 
     /// <summary>HS256 key for <c>?token=</c> sign-in; none turns token sign-in off.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// Web origins (<c>https://chat.example.com</c>) whose pages may open a connection. A browser always sends its
+    /// page's Origin; when this is empty only the server's own origin is accepted. Clients that are not browsers send none.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>Demo sign-in as decided: off unless turned on, by the setting or by the host's default.</summary>
+    public bool DemoSignInEnabled => DemoSignIn == true;
 }
 
 public sealed class RateLimitOptions
@@ -26,7 +39,12 @@ public sealed class RateLimitOptions
     /// <summary>Messages a customer may send per window; 0 means no limit.</summary>
     public int PermitLimit { get; set; } = 20;
 
+    /// <summary>getProfile and getHistory frames a customer may send per window; 0 means no limit.</summary>
+    public int ReadPermitLimit { get; set; } = 60;
+
     public int WindowSeconds { get; set; } = 10;
+
+    public int PermitsFor(Guards.RateLimitBucket bucket) => bucket == Guards.RateLimitBucket.Messages ? PermitLimit : ReadPermitLimit;
 }
 
 /// <summary>Checks the settings at start, so a bad one stops the process with a sentence instead of failing at the first message.</summary>
@@ -41,9 +59,22 @@ public sealed class ServiceBotOptionsValidator : IValidateOptions<ServiceBotOpti
             failures.Add("ServiceBot:Auth:SigningKey must be at least 32 characters (256 bits) for HS256 tokens.");
         }
 
+        foreach (string origin in options.Auth.AllowedOrigins)
+        {
+            if (!OriginPolicy.IsOrigin(origin))
+            {
+                failures.Add($"ServiceBot:Auth:AllowedOrigins has \"{origin}\"; give origins as scheme://host[:port], e.g. https://chat.example.com.");
+            }
+        }
+
         if (options.RateLimit.PermitLimit is < 0 or > 100_000)
         {
             failures.Add($"ServiceBot:RateLimit:PermitLimit must be between 0 (no limit) and 100000, not {options.RateLimit.PermitLimit}.");
+        }
+
+        if (options.RateLimit.ReadPermitLimit is < 0 or > 100_000)
+        {
+            failures.Add($"ServiceBot:RateLimit:ReadPermitLimit must be between 0 (no limit) and 100000, not {options.RateLimit.ReadPermitLimit}.");
         }
 
         if (options.RateLimit.WindowSeconds is < 1 or > 86_400)

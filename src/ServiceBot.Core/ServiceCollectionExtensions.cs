@@ -7,6 +7,7 @@ using ServiceBot.Core.Auth;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Guards;
 using ServiceBot.Core.Handlers;
 using ServiceBot.Core.Seeding;
 using ServiceBot.Core.ServiceLevels;
@@ -31,8 +32,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConversationLog>();
         services.AddSingleton<ServiceLevelDirectory>();
         services.AddSingleton<TokenService>();
-        services.AddSingleton<MessageRateLimiter>();
-        services.AddSingleton<KeyedLock>();
+        // A host that runs on many instances (Lambda) registers shared ones first.
+        services.TryAddSingleton<IRequestRateLimiter, InProcessRateLimiter>();
+        services.TryAddSingleton<IRequestLocks, KeyedLock>();
         services.AddSingleton<FrameSender>();
         services.AddSingleton<ChatAgent>();
 

@@ -6,6 +6,8 @@ namespace ServiceBot.Sqlite;
 
 public sealed class SqliteConnectionStore(SqliteDatabase database) : IConnectionStore
 {
+    internal const string SelectLive = "SELECT connection_id, user_id, connection_time, ttl FROM connections WHERE connection_id = $id AND ttl > $now;";
+
     public Task AddAsync(Connection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -27,7 +29,7 @@ public sealed class SqliteConnectionStore(SqliteDatabase database) : IConnection
         database.ReadAsync(async db =>
         {
             await using SqliteCommand command = db.CreateCommand();
-            command.CommandText = "SELECT connection_id, user_id, connection_time, ttl FROM connections WHERE connection_id = $id AND ttl > $now;";
+            command.CommandText = SelectLive;
             command.Parameters.AddWithValue("$id", connectionId);
             command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

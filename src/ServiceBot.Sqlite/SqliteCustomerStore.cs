@@ -6,6 +6,8 @@ namespace ServiceBot.Sqlite;
 
 public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStore
 {
+    internal const string SelectById = "SELECT version, data FROM customers WHERE id = $id;";
+
     /// <summary>Customers kept in memory at most (a few KB each).</summary>
     private const int CachedCustomers = 10_000;
 
@@ -21,7 +23,7 @@ public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStor
         Customer? customer = await database.ReadAsync(async connection =>
         {
             await using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT version, data FROM customers WHERE id = $id;";
+            command.CommandText = SelectById;
             command.Parameters.AddWithValue("$id", id);
             await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;

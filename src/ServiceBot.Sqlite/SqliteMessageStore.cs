@@ -8,10 +8,23 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
 {
     private const string Columns = "conversation_id, timestamp, user_id, sender, client_message_id, data";
 
-    private const string Insert = $"""
+    internal const string Insert = $"""
         INSERT INTO messages ({Columns}) VALUES ($conversation, $timestamp, $user, $sender, $cmid, $data)
         ON CONFLICT (conversation_id, timestamp) DO NOTHING;
         """;
+
+    /// <summary>On the primary key: reads only the conversation's newest rows.</summary>
+    internal const string SelectConversation = $"SELECT {Columns} FROM messages WHERE conversation_id = $key ORDER BY timestamp DESC LIMIT $limit;";
+
+    /// <summary>On UserIdIndex: reads only the customer's newest rows.</summary>
+    internal const string SelectByUser = $"SELECT {Columns} FROM messages INDEXED BY UserIdIndex WHERE user_id = $key ORDER BY timestamp DESC LIMIT $limit;";
+
+    /// <summary>
+    /// On the (user, key, time) index: reads only the rows with this key. Named, because on UserIdIndex (which also
+    /// serves ORDER BY timestamp) it walked every message the customer ever sent, once per message.
+    /// </summary>
+    internal const string SelectByClientMessageId =
+        $"SELECT {Columns} FROM messages INDEXED BY messages_by_client_message_id WHERE user_id = $key AND client_message_id = $cmid ORDER BY timestamp LIMIT $limit;";
 
     public Task<bool> TryAddAsync(StoredMessage message, CancellationToken cancellationToken)
     {
@@ -35,21 +48,18 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
     public async Task<IReadOnlyList<StoredMessage>> GetConversationAsync(string conversationId, int limit, CancellationToken cancellationToken)
     {
         List<StoredMessage> newestFirst = await QueryAsync(
-            $"SELECT {Columns} FROM messages WHERE conversation_id = $key ORDER BY timestamp DESC LIMIT $limit;",
-            conversationId, null, limit, cancellationToken).ConfigureAwait(false);
+            SelectConversation, conversationId, null, limit, cancellationToken).ConfigureAwait(false);
         newestFirst.Reverse();
         return newestFirst;
     }
 
     public async Task<IReadOnlyList<StoredMessage>> GetByUserAsync(string userId, int limit, CancellationToken cancellationToken) =>
         await QueryAsync(
-            $"SELECT {Columns} FROM messages INDEXED BY UserIdIndex WHERE user_id = $key ORDER BY timestamp DESC LIMIT $limit;",
-            userId, null, limit, cancellationToken).ConfigureAwait(false);
+            SelectByUser, userId, null, limit, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, CancellationToken cancellationToken) =>
         await QueryAsync(
-            $"SELECT {Columns} FROM messages WHERE user_id = $key AND client_message_id = $cmid ORDER BY timestamp LIMIT $limit;",
-            userId, clientMessageId, 20, cancellationToken).ConfigureAwait(false);
+            SelectByClientMessageId, userId, clientMessageId, 20, cancellationToken).ConfigureAwait(false);
 
     private Task<List<StoredMessage>> QueryAsync(string sql, string key, string? clientMessageId, int limit, CancellationToken cancellationToken) =>
         database.ReadAsync(async connection =>

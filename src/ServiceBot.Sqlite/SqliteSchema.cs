@@ -37,5 +37,10 @@ internal static class SqliteSchema
         );
         CREATE INDEX connections_by_ttl ON connections (ttl);
         """,
+        // 2: the idempotency lookup reads only the rows with its key, in time order, however long the customer's history.
+        """
+        DROP INDEX messages_by_client_message_id;
+        CREATE INDEX messages_by_client_message_id ON messages (user_id, client_message_id, timestamp) WHERE client_message_id IS NOT NULL;
+        """,
     ];
 }

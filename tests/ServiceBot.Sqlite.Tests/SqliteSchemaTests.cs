@@ -18,7 +18,7 @@ public sealed class SqliteSchemaTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.Migrations.Count, Scalar(connection, "PRAGMA user_version;"));
         string tables = string.Join(",", Rows(connection, "SELECT name FROM sqlite_master WHERE type IN ('table','index') AND name NOT LIKE 'sqlite_%' ORDER BY name;"));
         Assert.Contains("customers", tables);
         Assert.Contains("service_levels", tables);
@@ -40,6 +40,28 @@ public sealed class SqliteSchemaTests : IDisposable
         await using var second = new SqliteDatabase(options);
         await second.InitializeAsync(TestContext.Current.CancellationToken);
         Assert.Single(await new SqliteServiceLevelStore(second).ListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_file_of_the_first_schema_gets_the_keyed_lookup_index_and_keeps_its_messages()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            connection.Open();
+            Scalar(connection, SqliteSchema.Migrations[0] + "PRAGMA user_version = 1;");
+            Scalar(connection, "INSERT INTO messages VALUES ('conv_1', '2026-01-01T00:00:00.0000000Z', 'cust_002', 'customer', 'm1', '{\"text\":\"hi\"}');");
+        }
+
+        await using (var database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path })))
+        {
+            await database.InitializeAsync(TestContext.Current.CancellationToken);
+            var found = await new SqliteMessageStore(database).FindByClientMessageIdAsync("cust_002", "m1", TestContext.Current.CancellationToken);
+            Assert.Equal("hi", Assert.Single(found).Text);
+        }
+
+        using var check = new SqliteConnection($"Data Source={_path};Pooling=False");
+        check.Open();
+        Assert.Equal(["user_id", "client_message_id", "timestamp"], Rows(check, "SELECT name FROM pragma_index_info('messages_by_client_message_id') ORDER BY seqno;"));
     }
 
     [Fact]

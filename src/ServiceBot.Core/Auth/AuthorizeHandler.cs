@@ -4,8 +4,16 @@ using ServiceBot.Core.Customers;
 
 namespace ServiceBot.Core.Auth;
 
-/// <summary>What a client presented at connect time: the query string's <c>customerId</c> or <c>token</c>.</summary>
-public sealed record AuthorizeRequest(string? CustomerId, string? Token);
+/// <summary>
+/// What a client presented at connect time: the query string's <c>customerId</c> or <c>token</c>, and the
+/// <c>Origin</c> and <c>Host</c> headers of the upgrade.
+/// </summary>
+public sealed record AuthorizeRequest(string? CustomerId, string? Token)
+{
+    public string? Origin { get; init; }
+
+    public string? Host { get; init; }
+}
 
 /// <summary>The authorizer's answer: the customer to bind the connection to, or why not.</summary>
 public sealed record AuthorizeResult(string? CustomerId, string? Reason)
@@ -27,6 +35,11 @@ public sealed partial class AuthorizeHandler(
     public async Task<AuthorizeResult> AuthorizeAsync(AuthorizeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!OriginPolicy.Allows(request.Origin, request.Host, options.Value.Auth.AllowedOrigins))
+        {
+            return Denied("origin not allowed");
+        }
+
         string? customerId;
         if (!string.IsNullOrEmpty(request.Token))
         {
@@ -40,7 +53,7 @@ public sealed partial class AuthorizeHandler(
         }
         else if (!string.IsNullOrEmpty(request.CustomerId))
         {
-            if (!options.Value.Auth.DemoSignIn)
+            if (!options.Value.Auth.DemoSignInEnabled)
             {
                 return Denied("demo sign-in is off");
             }

@@ -4,6 +4,7 @@ using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Frames;
+using ServiceBot.Core.Guards;
 using ServiceBot.Core.ServiceLevels;
 using ServiceBot.Core.Telemetry;
 
@@ -21,8 +22,7 @@ public sealed partial class ChatHandler(
     RequestAnalyzer analyzer,
     ChatAgent agent,
     FrameSender sender,
-    MessageRateLimiter rateLimiter,
-    KeyedLock locks,
+    IRequestLocks locks,
     TimeProvider time,
     ILogger<ChatHandler> logger)
 {
@@ -34,14 +34,32 @@ public sealed partial class ChatHandler(
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(frame);
         string? cmid = frame.ClientMessageId;
-        if (!rateLimiter.TryAcquire(connection.CustomerId))
+        if (cmid is null)
         {
-            await SendAsync(connection, new ErrorFrame(ErrorCodes.RateLimited, "You're sending messages faster than I can answer; please wait a few seconds and try again.", cmid), cancellationToken).ConfigureAwait(false);
+            await AnswerAsync(connection, frame, null, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         // Only the same key from the same customer waits here, so duplicates of one message never run twice at once.
-        using IDisposable? held = cmid is null ? null : await locks.AcquireAsync(connection.CustomerId + "\n" + cmid, cancellationToken).ConfigureAwait(false);
+        IAsyncDisposable held;
+        try
+        {
+            held = await locks.AcquireAsync(connection.CustomerId + "\n" + cmid, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestInProgressException)
+        {
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.Internal, "That message is still being answered; please try again in a moment.", cmid), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using (held.ConfigureAwait(false))
+        {
+            await AnswerAsync(connection, frame, cmid, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AnswerAsync(ClientConnection connection, ClientFrame frame, string? cmid, CancellationToken cancellationToken)
+    {
 
         StoredMessage? earlier = null;
         if (cmid is not null)

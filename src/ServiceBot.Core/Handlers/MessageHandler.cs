@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Frames;
+using ServiceBot.Core.Guards;
 using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Core.Handlers;
@@ -13,6 +14,7 @@ public sealed partial class MessageHandler(
     ServiceLevelDirectory serviceLevels,
     IMessageStore messages,
     FrameSender sender,
+    IRequestRateLimiter rateLimiter,
     ILogger<MessageHandler> logger)
 {
     private const int HistoryLimit = 200;
@@ -29,6 +31,16 @@ public sealed partial class MessageHandler(
 
         try
         {
+            RateLimitBucket bucket = frame!.Action == ClientActions.SendMessage ? RateLimitBucket.Messages : RateLimitBucket.Reads;
+            if (!await rateLimiter.TryAcquireAsync(connection.CustomerId, bucket, cancellationToken).ConfigureAwait(false))
+            {
+                string text = bucket == RateLimitBucket.Messages
+                    ? "You're sending messages faster than I can answer; please wait a few seconds and try again."
+                    : "Too many requests for your profile or history; please wait a few seconds and try again.";
+                await sender.SendAsync(connection.ConnectionId, new ErrorFrame(ErrorCodes.RateLimited, text, frame.ClientMessageId), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             Task handling = frame!.Action switch
             {
                 ClientActions.SendMessage => chat.HandleAsync(connection, frame, cancellationToken),

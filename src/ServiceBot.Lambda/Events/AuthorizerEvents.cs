@@ -19,6 +19,10 @@ internal sealed record AuthorizerEvent
 
     public string? Query(string name) =>
         QueryStringParameters is not null && QueryStringParameters.TryGetValue(name, out string? value) ? value : null;
+
+    /// <summary>A header of the upgrade request, by name in any case (clients and proxies differ in how they spell it).</summary>
+    public string? Header(string name) =>
+        Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }
 
 /// <summary>

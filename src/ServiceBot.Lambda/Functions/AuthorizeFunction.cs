@@ -23,7 +23,11 @@ internal sealed class AuthorizeFunction(AuthorizeHandler authorizer) : ILambdaFu
         }
 
         AuthorizeResult result = await authorizer.AuthorizeAsync(
-            new AuthorizeRequest(request.Query("customerId"), request.Query("token")), cancellationToken).ConfigureAwait(false);
+            new AuthorizeRequest(request.Query("customerId"), request.Query("token"))
+            {
+                Origin = request.Header("Origin"),
+                Host = request.Header("Host"),
+            }, cancellationToken).ConfigureAwait(false);
         if (!result.Allowed)
         {
             throw LambdaFunctionException.Unauthorized();

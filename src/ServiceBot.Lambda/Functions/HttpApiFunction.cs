@@ -32,7 +32,7 @@ internal sealed class HttpApiFunction(ICustomerStore customers, ServiceLevelDire
 
     private async Task<HttpApiResponse> CustomersAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Auth.DemoSignIn)
+        if (!options.Value.Auth.DemoSignInEnabled)
         {
             return new HttpApiResponse(404, null, null);
         }

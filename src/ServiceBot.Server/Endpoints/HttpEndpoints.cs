@@ -21,7 +21,7 @@ internal static class HttpEndpoints
     {
         app.MapGet("/api/customers", async (ICustomerStore customers, IOptions<ServiceBotOptions> options, CancellationToken ct) =>
         {
-            if (!options.Value.Auth.DemoSignIn)
+            if (!options.Value.Auth.DemoSignInEnabled)
             {
                 return Results.NotFound();
             }

@@ -19,7 +19,11 @@ internal static partial class WebSocketGatewayEndpoints
             }
 
             AuthorizeResult auth = await authorizer.AuthorizeAsync(
-                new AuthorizeRequest(http.Request.Query["customerId"], http.Request.Query["token"]), http.RequestAborted);
+                new AuthorizeRequest(http.Request.Query["customerId"], http.Request.Query["token"])
+                {
+                    Origin = http.Request.Headers.Origin,
+                    Host = http.Request.Host.Value,
+                }, http.RequestAborted);
             if (!auth.Allowed)
             {
                 return Results.Unauthorized();

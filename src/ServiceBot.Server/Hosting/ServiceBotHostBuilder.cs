@@ -19,10 +19,13 @@ internal static class ServiceBotHostBuilder
         IConfiguration config = builder.Configuration;
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.AddServerHeader = false);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        // ASP.NET Core's "Request starting GET /ws?token=..." lines carry the query string, and with it sign-in tokens.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         services.AddServiceBotCore();
         services.AddServiceBotClaude(config);
         services.AddOptions<ServiceBotOptions>().Bind(config.GetSection(ServiceBotOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<ServiceBotOptions>, DemoSignInDefault>();
         services.AddServiceBotStore(config);
 
         services.AddSingleton<ConnectionRegistry>();

@@ -35,6 +35,8 @@ internal sealed class SqliteFunctions : IAsyncDisposable
         {
             ["ServiceBot:Gateway:ManagementEndpoint"] = aws.ManagementEndpoint.ToString(),
             ["ServiceBot:RateLimit:PermitLimit"] = "0",
+            // As the dev stage is deployed (the CDK sets it); unset, a function keeps demo sign-in off.
+            ["ServiceBot:Auth:DemoSignIn"] = "true",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,7 +1,10 @@
-namespace ServiceBot.Core.Handlers;
+namespace ServiceBot.Core.Guards;
 
-/// <summary>One async lock per key, removed when nobody holds or waits for it (so memory follows the keys in use).</summary>
-public sealed class KeyedLock
+/// <summary>
+/// One async lock per key, removed when nobody holds or waits for it (so memory follows the keys in use): the
+/// <see cref="IRequestLocks"/> of one process, where every delivery of a frame arrives.
+/// </summary>
+public sealed class KeyedLock : IRequestLocks
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -13,7 +16,7 @@ public sealed class KeyedLock
         public void Dispose() => Semaphore.Dispose();
     }
 
-    public async ValueTask<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    public async ValueTask<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (_entries)
@@ -57,16 +60,18 @@ public sealed class KeyedLock
         }
     }
 
-    private sealed class Releaser(KeyedLock owner, string key, Entry entry) : IDisposable
+    private sealed class Releaser(KeyedLock owner, string key, Entry entry) : IAsyncDisposable
     {
         private int _released;
 
-        public void Dispose()
+        public ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 owner.Release(key, entry, held: true);
             }
+
+            return ValueTask.CompletedTask;
         }
     }
 }
