@@ -17,9 +17,11 @@ public sealed class BotClient : IAsyncDisposable
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
-    public static async Task<BotClient> ConnectAsync(Uri uri)
+    public static Task<BotClient> ConnectAsync(Uri uri) => ConnectAsync(new ClientWebSocket(), uri);
+
+    /// <summary>Connects a socket whose options (headers such as Origin) the caller has set.</summary>
+    public static async Task<BotClient> ConnectAsync(ClientWebSocket socket, Uri uri)
     {
-        var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(Patience);
         await socket.ConnectAsync(uri, timeout.Token);
         return new BotClient(socket);

@@ -15,6 +15,7 @@ public sealed class ProtocolTests : IAsyncLifetime
 
     public static TheoryData<string, string> BadFrames => new()
     {
+        { "", "bad_request" },
         { "not json at all", "bad_request" },
         { "[1,2,3]", "bad_request" },
         { "\"just a string\"", "bad_request" },

@@ -11,6 +11,9 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
         ToolNames.SetPower, ToolNames.SetVolume, ToolNames.PlayMusic, ToolNames.PauseMusic,
     };
 
+    private static readonly string TooManyRoutines =
+        $"You have {CustomerLimits.MaxRoutines} routines, the most an account can keep. Delete one you no longer use first.";
+
     public async Task<ToolOutcome> CreateAsync(string name, RoutineSchedule? schedule, string? phrase, IReadOnlyList<RoutineStep> steps, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(steps);
@@ -35,12 +38,19 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
             CreatedAt = toolbox.Time.GetUtcNow(),
         };
 
-        bool duplicate = false;
+        bool duplicate = false, full = false;
         Customer? after = await toolbox.Updater.UpdateAsync(toolbox.Customer.Id, toolbox.Customer, current =>
         {
+            // Checked again on the row being written: two replies at once must not take the count past the limit.
+            full = current.Routines.Count >= CustomerLimits.MaxRoutines;
             duplicate = current.Routines.Any(r => string.Equals(r.Name, routine.Name, StringComparison.OrdinalIgnoreCase));
-            return duplicate ? null : current with { Routines = [.. current.Routines, routine] };
+            return duplicate || full ? null : current with { Routines = [.. current.Routines, routine] };
         }, cancellationToken).ConfigureAwait(false);
+
+        if (full)
+        {
+            return Refuse(ToolNames.CreateRoutine, null, TooManyRoutines);
+        }
 
         if (after is null || duplicate)
         {
@@ -145,9 +155,19 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
 
     private string? Validate(string name, RoutineSchedule? schedule, string? phrase, IReadOnlyList<RoutineStep> steps)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 80)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > CustomerLimits.MaxRoutineNameLength)
         {
-            return "A routine needs a name of 1 to 80 characters.";
+            return $"A routine needs a name of 1 to {CustomerLimits.MaxRoutineNameLength} characters.";
+        }
+
+        if (phrase is { Length: > CustomerLimits.MaxRoutinePhraseLength })
+        {
+            return $"A routine's phrase can be at most {CustomerLimits.MaxRoutinePhraseLength} characters.";
+        }
+
+        if (toolbox.Customer.Routines.Count >= CustomerLimits.MaxRoutines)
+        {
+            return TooManyRoutines;
         }
 
         if (schedule is null && string.IsNullOrWhiteSpace(phrase))
@@ -160,9 +180,9 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
             return $"\"{schedule.Time}\" is not a time of day; use 24-hour HH:mm, like 07:30.";
         }
 
-        if (steps.Count is 0 or > 10)
+        if (steps.Count is 0 or > CustomerLimits.MaxRoutineSteps)
         {
-            return "A routine needs between 1 and 10 device actions.";
+            return $"A routine needs between 1 and {CustomerLimits.MaxRoutineSteps} device actions.";
         }
 
         foreach (RoutineStep step in steps)

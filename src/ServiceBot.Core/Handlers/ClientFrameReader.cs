@@ -13,6 +13,11 @@ public static class ClientFrameReader
             return (null, new ErrorFrame(ErrorCodes.TooLarge, $"Frames can be at most {FrameLimits.MaxFrameBytes / 1024} KB."));
         }
 
+        if (utf8.IsEmpty)
+        {
+            return (null, BadRequest("The frame is empty; send a JSON object like {\"action\":\"sendMessage\",\"message\":\"hello\"}."));
+        }
+
         ClientFrame? frame;
         try
         {

@@ -71,6 +71,8 @@ public sealed class PermissionGate(ServiceLevelCatalog catalog)
                 return GateDecision.Refuse(RefusalKind.Argument, action, "A volume change must be between -100 and 100 steps.");
             case ToolNames.SetPower when command.Power is not (PowerState.On or PowerState.Off):
                 return GateDecision.Refuse(RefusalKind.Argument, action, "A device can be turned \"on\" or \"off\".");
+            case ToolNames.PlayMusic or ToolNames.PlayMultiRoom when command.Music is { Length: > CustomerLimits.MaxMusicLength }:
+                return GateDecision.Refuse(RefusalKind.Argument, action, $"What to play can be at most {CustomerLimits.MaxMusicLength} characters: a genre, an artist or a station.");
             case ToolNames.MoveDevice:
                 return CheckMove(command, action, devices[0]);
             case ToolNames.PlayMultiRoom:

@@ -89,6 +89,14 @@ internal sealed partial class WebSocketSession(
                 return;
             }
 
+            if (peek.EndOfMessage)
+            {
+                // The peek read a whole message: an empty one. It is answered like any other bad frame.
+                _busy = DispatchAsync(ReadOnlyMemory<byte>.Empty, peek.MessageType);
+                await _busy;
+                continue;
+            }
+
             byte[] frame;
             WebSocketMessageType type;
             byte[] buffer = ArrayPool<byte>.Shared.Rent(FrameLimits.MaxFrameBytes + 1);

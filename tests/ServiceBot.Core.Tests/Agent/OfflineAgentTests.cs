@@ -122,6 +122,28 @@ public sealed class OfflineAgentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_account_keeps_at_most_twenty_routines()
+    {
+        Customer alice = (await _customers.GetAsync("cust_003", TestContext.Current.CancellationToken))!;
+        Routine[] full = Enumerable.Range(1, CustomerLimits.MaxRoutines).Select(i => new Routine
+        {
+            Id = $"rt_{i}",
+            Name = $"Routine {i}",
+            Phrase = $"phrase {i}",
+            Steps = [new RoutineStep { Tool = "set_power", DeviceId = "dev_004", Power = "on" }],
+            CreatedAt = DateTimeOffset.UtcNow,
+        }).ToArray();
+        Assert.True(await _customers.TryReplaceAsync(alice with { Routines = full }, TestContext.Current.CancellationToken));
+
+        (AgentReply refused, _) = await AskAsync("cust_003", "every day at 6 turn on the office speaker");
+
+        ActionRecord create = Assert.Single(refused.Actions);
+        Assert.False(create.Allowed);
+        Assert.Contains("Delete one", refused.Text);
+        Assert.Equal(CustomerLimits.MaxRoutines, (await _customers.GetAsync("cust_003", TestContext.Current.CancellationToken))!.Routines.Count);
+    }
+
+    [Fact]
     public async Task Make_it_louder_follows_the_device_of_the_last_turn()
     {
         (AgentReply first, _) = await AskAsync("cust_002", "play some jazz in the bedroom");

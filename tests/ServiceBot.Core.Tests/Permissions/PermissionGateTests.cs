@@ -142,6 +142,19 @@ public sealed class PermissionGateTests
     }
 
     [Fact]
+    public void What_to_play_is_bounded_in_length()
+    {
+        ServiceLevel premium = Catalog.Find("premium")!;
+        string tooLong = new('j', CustomerLimits.MaxMusicLength + 1);
+
+        GateDecision refused = Gate.Check(CustomerOn("premium"), premium, new DeviceCommand { Tool = ToolNames.PlayMusic, DeviceIds = ["dev_a"], Music = tooLong });
+
+        Assert.Equal(RefusalKind.Argument, refused.Kind);
+        Assert.Contains($"at most {CustomerLimits.MaxMusicLength} characters", refused.Reason);
+        Assert.True(Gate.Check(CustomerOn("premium"), premium, new DeviceCommand { Tool = ToolNames.PlayMusic, DeviceIds = ["dev_a"], Music = tooLong[1..] }).Allowed);
+    }
+
+    [Fact]
     public void A_multi_room_group_needs_two_devices_and_fits_the_tiers_maximum()
     {
         ServiceLevel enterprise = Catalog.Find("enterprise")!;
