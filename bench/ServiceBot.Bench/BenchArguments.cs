@@ -9,6 +9,12 @@ internal static class BenchArguments
     public static double Number(string[] args, string name, double fallback) =>
         Text(args, name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
+    /// <summary>A comma-separated list of whole numbers, e.g. <c>--connections 1,16,128</c>.</summary>
+    public static int[] Numbers(string[] args, string name, int[] fallback) =>
+        Text(args, name) is { } text
+            ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray()
+            : fallback;
+
     public static string? Text(string[] args, string name)
     {
         int i = Array.IndexOf(args, name);

@@ -41,11 +41,15 @@ internal static class FloorServer
                     break;
                 }
 
+                // Echoes what the real server's frames carry (the conversation, the client's key), so both are driven alike.
                 using JsonDocument frame = JsonDocument.Parse(buffer.AsMemory(0, length));
-                string? text = frame.RootElement.GetProperty("message").GetString();
+                JsonElement root = frame.RootElement;
+                string? text = root.GetProperty("message").GetString();
+                string? cmid = root.TryGetProperty("clientMessageId", out JsonElement k) ? k.GetString() : null;
+                string conversation = root.TryGetProperty("conversationId", out JsonElement c) ? c.GetString()! : "conv_" + Guid.CreateVersion7().ToString("N");
                 string now = DateTimeOffset.UtcNow.ToString("O");
-                byte[] ack = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?> { ["type"] = "ack", ["conversationId"] = "c", ["timestamp"] = now });
-                byte[] message = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?> { ["type"] = "message", ["conversationId"] = "c", ["message"] = text, ["timestamp"] = now });
+                byte[] ack = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?> { ["type"] = "ack", ["clientMessageId"] = cmid, ["conversationId"] = conversation, ["timestamp"] = now });
+                byte[] message = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?> { ["type"] = "message", ["conversationId"] = conversation, ["message"] = text, ["timestamp"] = now, ["clientMessageId"] = cmid });
                 await socket.SendAsync(ack, WebSocketMessageType.Text, true, CancellationToken.None);
                 await socket.SendAsync(message, WebSocketMessageType.Text, true, CancellationToken.None);
             }

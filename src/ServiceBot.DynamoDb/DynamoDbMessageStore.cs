@@ -66,7 +66,7 @@ public sealed class DynamoDbMessageStore(IAmazonDynamoDB client, DynamoDbTables 
     /// One query on the sparse ClientMessageIdIndex (only messages with a key are in it), which reads exactly the
     /// matching messages; a filter on UserIdIndex would read, and bill, the customer's whole history to find them.
     /// </summary>
-    public async Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, string? conversationId, CancellationToken cancellationToken)
     {
         List<StoredMessage> found = await QueryAsync(new QueryRequest
         {
@@ -79,7 +79,7 @@ public sealed class DynamoDbMessageStore(IAmazonDynamoDB client, DynamoDbTables 
         }, ClientMessageIdMatches, cancellationToken).ConfigureAwait(false);
 
         // The index key joins two strings with '#'; compare the parts too, so no two (user, key) pairs can ever meet.
-        return found.Where(m => m.UserId == userId && m.ClientMessageId == clientMessageId).ToArray();
+        return found.Where(m => m.UserId == userId && m.ClientMessageId == clientMessageId && (conversationId is null || m.ConversationId == conversationId)).ToArray();
     }
 
     internal static string UserClientMessageId(string userId, string clientMessageId) => $"{userId}#{clientMessageId}";

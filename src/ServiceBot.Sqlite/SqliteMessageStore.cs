@@ -6,6 +6,12 @@ namespace ServiceBot.Sqlite;
 
 public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
 {
+    /// <summary>Conversations held per cache generation, and the newest messages held of each (a web conversation is about 40).</summary>
+    private const int CachedConversations = 2048;
+    private const int CachedMessages = 64;
+
+    private readonly ConversationCache _cache = new(CachedConversations, CachedMessages);
+
     private const string Columns = "conversation_id, timestamp, user_id, sender, client_message_id, data";
 
     internal const string Insert = $"""
@@ -26,13 +32,13 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
     internal const string SelectByClientMessageId =
         $"SELECT {Columns} FROM messages INDEXED BY messages_by_client_message_id WHERE user_id = $key AND client_message_id = $cmid ORDER BY timestamp LIMIT $limit;";
 
-    public Task<bool> TryAddAsync(StoredMessage message, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(StoredMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         string data = JsonSerializer.Serialize(
             new MessageBody(message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage),
             StoreJson.Default.MessageBody);
-        return database.WriteAsync(writer =>
+        bool added = await database.WriteAsync(writer =>
         {
             SqliteCommand command = writer.Command(Insert);
             command.Parameters.AddWithValue("$conversation", message.ConversationId);
@@ -42,13 +48,36 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
             command.Parameters.AddWithValue("$cmid", (object?)message.ClientMessageId ?? DBNull.Value);
             command.Parameters.AddWithValue("$data", data);
             return command.ExecuteNonQuery() == 1;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            _cache.Added(message);
+        }
+
+        return added;
     }
 
     public async Task<IReadOnlyList<StoredMessage>> GetConversationAsync(string conversationId, int limit, CancellationToken cancellationToken)
     {
-        List<StoredMessage> newestFirst = await QueryAsync(
-            SelectConversation, conversationId, null, limit, cancellationToken).ConfigureAwait(false);
+        if (!_cache.TryGet(conversationId, out IReadOnlyList<StoredMessage> held, out bool complete))
+        {
+            long writes = _cache.BeginLoad(conversationId);
+            List<StoredMessage> loaded = await ReadConversationAsync(conversationId, Math.Max(limit, _cache.LoadLimit), cancellationToken).ConfigureAwait(false);
+            _cache.Loaded(conversationId, writes, loaded);
+            return loaded.Count > limit ? loaded[^limit..] : loaded;
+        }
+
+        if (held.Count >= limit || complete)
+        {
+            return held.Count > limit ? held.Skip(held.Count - limit).ToArray() : held;
+        }
+
+        return await ReadConversationAsync(conversationId, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<StoredMessage>> ReadConversationAsync(string conversationId, int limit, CancellationToken cancellationToken)
+    {
+        List<StoredMessage> newestFirst = await QueryAsync(SelectConversation, conversationId, null, limit, cancellationToken).ConfigureAwait(false);
         newestFirst.Reverse();
         return newestFirst;
     }
@@ -57,9 +86,17 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
         await QueryAsync(
             SelectByUser, userId, null, limit, cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, CancellationToken cancellationToken) =>
-        await QueryAsync(
-            SelectByClientMessageId, userId, clientMessageId, 20, cancellationToken).ConfigureAwait(false);
+    public async Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, string? conversationId, CancellationToken cancellationToken)
+    {
+        // A conversation held whole answers without the file: the web front end names its conversation on every retry.
+        if (conversationId is not null && _cache.TryGet(conversationId, out IReadOnlyList<StoredMessage> held, out bool complete) && complete)
+        {
+            return held.Where(m => m.UserId == userId && m.ClientMessageId == clientMessageId).ToArray();
+        }
+
+        List<StoredMessage> found = await QueryAsync(SelectByClientMessageId, userId, clientMessageId, 20, cancellationToken).ConfigureAwait(false);
+        return conversationId is null ? found : found.Where(m => m.ConversationId == conversationId).ToArray();
+    }
 
     private Task<List<StoredMessage>> QueryAsync(string sql, string key, string? clientMessageId, int limit, CancellationToken cancellationToken) =>
         database.ReadAsync(async connection =>

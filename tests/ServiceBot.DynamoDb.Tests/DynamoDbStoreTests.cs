@@ -143,8 +143,8 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
         await messages.TryAddAsync(Message("conv_x", T0, "a#b", "first customer") with { ClientMessageId = "c" }, Ct);
         await messages.TryAddAsync(Message("conv_y", T0, "a", "second customer") with { ClientMessageId = "b#c" }, Ct);
 
-        Assert.Equal(["first customer"], (await messages.FindByClientMessageIdAsync("a#b", "c", Ct)).Select(m => m.Text));
-        Assert.Equal(["second customer"], (await messages.FindByClientMessageIdAsync("a", "b#c", Ct)).Select(m => m.Text));
+        Assert.Equal(["first customer"], (await messages.FindByClientMessageIdAsync("a#b", "c", null, Ct)).Select(m => m.Text));
+        Assert.Equal(["second customer"], (await messages.FindByClientMessageIdAsync("a", "b#c", null, Ct)).Select(m => m.Text));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class DynamoDbTableTests(DynamoDbLocal local) : IAsyncDisposable
         {
             ConversationId = "conv_1", Timestamp = DateTimeOffset.UnixEpoch, UserId = "cust_001", Sender = "customer", Text = "hi", ClientMessageId = "k1",
         }, Ct);
-        Assert.Single(await messages.FindByClientMessageIdAsync("cust_001", "k1", Ct));
+        Assert.Single(await messages.FindByClientMessageIdAsync("cust_001", "k1", null, Ct));
     }
 
     public async ValueTask DisposeAsync()

@@ -63,11 +63,11 @@ public sealed class QueryPlanTests : IAsyncLifetime
     {
         var store = new SqliteMessageStore(_database);
 
-        IReadOnlyList<StoredMessage> found = await store.FindByClientMessageIdAsync("cust_002", "m1234", TestContext.Current.CancellationToken);
+        IReadOnlyList<StoredMessage> found = await store.FindByClientMessageIdAsync("cust_002", "m1234", null, TestContext.Current.CancellationToken);
 
         Assert.Equal([Senders.Customer, Senders.Bot], found.Select(m => m.Sender));
         Assert.All(found, m => Assert.Equal("m1234", m.ClientMessageId));
-        Assert.Empty(await store.FindByClientMessageIdAsync("cust_001", "m1234", TestContext.Current.CancellationToken));
+        Assert.Empty(await store.FindByClientMessageIdAsync("cust_001", "m1234", null, TestContext.Current.CancellationToken));
     }
 
     [Fact]

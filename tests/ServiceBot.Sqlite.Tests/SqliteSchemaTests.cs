@@ -55,7 +55,7 @@ public sealed class SqliteSchemaTests : IDisposable
         await using (var database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path })))
         {
             await database.InitializeAsync(TestContext.Current.CancellationToken);
-            var found = await new SqliteMessageStore(database).FindByClientMessageIdAsync("cust_002", "m1", TestContext.Current.CancellationToken);
+            var found = await new SqliteMessageStore(database).FindByClientMessageIdAsync("cust_002", "m1", null, TestContext.Current.CancellationToken);
             Assert.Equal("hi", Assert.Single(found).Text);
         }
 

@@ -114,9 +114,49 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Stores.Messages.TryAddAsync(Message("conv_f", T0.AddSeconds(1), "cust_f", "answered") with { ClientMessageId = "key-1", Sender = Senders.Bot }, Ct);
         await Stores.Messages.TryAddAsync(Message("conv_g", T0, "cust_other", "same key, other customer") with { ClientMessageId = "key-1" }, Ct);
 
-        IReadOnlyList<StoredMessage> found = await Stores.Messages.FindByClientMessageIdAsync("cust_f", "key-1", Ct);
+        IReadOnlyList<StoredMessage> found = await Stores.Messages.FindByClientMessageIdAsync("cust_f", "key-1", null, Ct);
         Assert.Equal(["asked", "answered"], found.Select(m => m.Text));
-        Assert.Empty(await Stores.Messages.FindByClientMessageIdAsync("cust_f", "key-2", Ct));
+        Assert.Empty(await Stores.Messages.FindByClientMessageIdAsync("cust_f", "key-2", null, Ct));
+    }
+
+    [Fact]
+    public async Task Client_message_ids_are_found_in_the_conversation_named()
+    {
+        await Stores.Messages.TryAddAsync(Message("conv_k1", T0, "cust_k", "first conversation") with { ClientMessageId = "key-1" }, Ct);
+        await Stores.Messages.TryAddAsync(Message("conv_k2", T0.AddSeconds(1), "cust_k", "second conversation") with { ClientMessageId = "key-1" }, Ct);
+
+        Assert.Equal(["second conversation"], (await Stores.Messages.FindByClientMessageIdAsync("cust_k", "key-1", "conv_k2", Ct)).Select(m => m.Text));
+        Assert.Equal(2, (await Stores.Messages.FindByClientMessageIdAsync("cust_k", "key-1", null, Ct)).Count);
+        Assert.Empty(await Stores.Messages.FindByClientMessageIdAsync("cust_other", "key-1", "conv_k2", Ct));
+    }
+
+    [Fact]
+    public async Task A_conversation_read_before_new_messages_shows_them_afterwards()
+    {
+        await Stores.Messages.TryAddAsync(Message("conv_live", T0, "cust_live", "one"), Ct);
+        Assert.Equal(["one"], (await Stores.Messages.GetConversationAsync("conv_live", 20, Ct)).Select(m => m.Text));
+        Assert.Empty(await Stores.Messages.FindByClientMessageIdAsync("cust_live", "key-2", "conv_live", Ct));
+
+        await Stores.Messages.TryAddAsync(Message("conv_live", T0.AddSeconds(2), "cust_live", "three") with { ClientMessageId = "key-2" }, Ct);
+        await Stores.Messages.TryAddAsync(Message("conv_live", T0.AddSeconds(1), "cust_live", "two"), Ct);
+
+        Assert.Equal(["one", "two", "three"], (await Stores.Messages.GetConversationAsync("conv_live", 20, Ct)).Select(m => m.Text));
+        Assert.Equal(["three"], (await Stores.Messages.FindByClientMessageIdAsync("cust_live", "key-2", "conv_live", Ct)).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task A_long_conversation_reads_its_newest_messages_and_finds_its_oldest_keys()
+    {
+        for (int i = 0; i < 90; i++)
+        {
+            await Stores.Messages.TryAddAsync(Message("conv_long", T0.AddSeconds(i), "cust_long", $"m{i}") with { ClientMessageId = $"key-{i}" }, Ct);
+        }
+
+        Assert.Equal(Enumerable.Range(70, 20).Select(i => $"m{i}"), (await Stores.Messages.GetConversationAsync("conv_long", 20, Ct)).Select(m => m.Text));
+        Assert.Equal(Enumerable.Range(0, 90).Select(i => $"m{i}"), (await Stores.Messages.GetConversationAsync("conv_long", 200, Ct)).Select(m => m.Text));
+        await Stores.Messages.TryAddAsync(Message("conv_long", T0.AddSeconds(90), "cust_long", "m90"), Ct);
+        Assert.Equal(Enumerable.Range(71, 20).Select(i => $"m{i}"), (await Stores.Messages.GetConversationAsync("conv_long", 20, Ct)).Select(m => m.Text));
+        Assert.Equal(["m0"], (await Stores.Messages.FindByClientMessageIdAsync("cust_long", "key-0", "conv_long", Ct)).Select(m => m.Text));
     }
 
     [Fact]

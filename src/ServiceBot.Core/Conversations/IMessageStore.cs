@@ -12,6 +12,9 @@ public interface IMessageStore
     /// <summary>The UserIdIndex query: a customer's messages across conversations, newest first.</summary>
     Task<IReadOnlyList<StoredMessage>> GetByUserAsync(string userId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>The customer's messages (theirs and the bot's reply) carrying this idempotency key.</summary>
-    Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The customer's messages (theirs and the bot's reply) carrying this idempotency key, oldest first; only those of
+    /// <paramref name="conversationId"/> when it is given.
+    /// </summary>
+    Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, string? conversationId, CancellationToken cancellationToken);
 }

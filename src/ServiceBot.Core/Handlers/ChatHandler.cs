@@ -64,8 +64,7 @@ public sealed partial class ChatHandler(
         StoredMessage? earlier = null;
         if (cmid is not null)
         {
-            IReadOnlyList<StoredMessage> known = await messages.FindByClientMessageIdAsync(connection.CustomerId, cmid, cancellationToken).ConfigureAwait(false);
-            known = known.Where(m => frame.ConversationId is null || m.ConversationId == frame.ConversationId).ToArray();
+            IReadOnlyList<StoredMessage> known = await messages.FindByClientMessageIdAsync(connection.CustomerId, cmid, frame.ConversationId, cancellationToken).ConfigureAwait(false);
             if (known.FirstOrDefault(m => m.Sender == Senders.Bot) is { } answered)
             {
                 StoredMessage question = known.FirstOrDefault(m => m.Sender == Senders.Customer) ?? answered;
