@@ -8,8 +8,9 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ServiceBot.Infrastructure;
 
 /// <summary>
-/// The seed's four tables and the Guards table (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod they outlive the
-/// stack, keep 35 days of point-in-time recovery and are encrypted with a key of ours; in dev they go with the stack.
+/// The seed's four tables and the Guards table (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
+/// they outlive the stack, keep 35 days of point-in-time recovery and are encrypted with a key of ours; in dev they go
+/// with the stack.
 /// The keys and indexes match ServiceBot.DynamoDb's DynamoDbSchema (a test checks the two agree).
 /// </summary>
 internal sealed class DataTables : Construct
