@@ -47,7 +47,19 @@ public static class DynamoDbSchema
         public const string Ttl = "ttl";
     }
 
-    /// <summary>The four tables as CreateTable requests: on-demand billing, the seed's keys, the Messages indexes.</summary>
+    /// <summary>
+    /// Guards: the rate-limit windows and request locks that Lambda instances share. Partition <c>key</c>
+    /// (<c>rate#...</c> or <c>lock#...</c>); each row is short-lived and carries a TTL.
+    /// </summary>
+    public static class Guards
+    {
+        public const string Key = "key";
+
+        /// <summary>Epoch seconds; the table's TTL attribute.</summary>
+        public const string Ttl = "ttl";
+    }
+
+    /// <summary>The five tables as CreateTable requests: on-demand billing, the seed's keys, the Messages indexes.</summary>
     public static IReadOnlyList<CreateTableRequest> TableDefinitions(DynamoDbTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
@@ -67,6 +79,7 @@ public static class DynamoDbSchema
             Simple(tables.Customers, Customers.Id),
             Simple(tables.ServiceLevels, ServiceLevels.Level),
             Simple(tables.Connections, Connections.ConnectionId),
+            Simple(tables.Guards, Guards.Key),
         ];
     }
 

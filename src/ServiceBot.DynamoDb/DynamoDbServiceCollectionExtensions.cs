@@ -7,6 +7,7 @@ using ServiceBot.Core;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Guards;
 using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.DynamoDb;
@@ -14,7 +15,9 @@ namespace ServiceBot.DynamoDb;
 public static class DynamoDbServiceCollectionExtensions
 {
     /// <summary>
-    /// The four table ports on DynamoDB, an <see cref="IStoreInitializer"/> that creates missing tables, and the client.
+    /// The four table ports on DynamoDB, an <see cref="IStoreInitializer"/> that creates missing tables, and the client;
+    /// also the rate limiter and request locks, shared through the Guards table so that every instance (every Lambda
+    /// instance, or several servers on one set of tables) draws on one budget and one lock per frame.
     /// The client is the AWS SDK's default (endpoint, region and credentials from its own settings:
     /// <c>AWS_ENDPOINT_URL_DYNAMODB</c>, <c>AWS_REGION</c>, the credential chain) unless an <see cref="IAmazonDynamoDB"/>
     /// is registered already.
@@ -44,6 +47,11 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<IServiceLevelStore, DynamoDbServiceLevelStore>();
         services.AddSingleton<IMessageStore, DynamoDbMessageStore>();
         services.AddSingleton<IConnectionStore, DynamoDbConnectionStore>();
+
+        // Replace, not TryAdd: the core's in-process ones must lose whether AddServiceBotCore ran before this or runs after.
+        services.TryAddSingleton(TimeProvider.System);
+        services.Replace(ServiceDescriptor.Singleton<IRequestRateLimiter, DynamoDbRateLimiter>());
+        services.Replace(ServiceDescriptor.Singleton<IRequestLocks, DynamoDbRequestLocks>());
         return services;
     }
 }

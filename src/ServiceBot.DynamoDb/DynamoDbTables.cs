@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace ServiceBot.DynamoDb;
 
-/// <summary>The names of the four tables: <c>{prefix}-messages</c> and so on, or names given one by one (the Lambda's environment).</summary>
-public sealed partial record DynamoDbTables(string Messages, string Customers, string ServiceLevels, string Connections)
+/// <summary>The names of the five tables: <c>{prefix}-messages</c> and so on, or names given one by one (the Lambda's environment).</summary>
+public sealed partial record DynamoDbTables(string Messages, string Customers, string ServiceLevels, string Connections, string Guards)
 {
     public const string DefaultPrefix = "dev";
 
@@ -12,18 +12,19 @@ public sealed partial record DynamoDbTables(string Messages, string Customers, s
     public const string CustomersVariable = "CUSTOMERS_TABLE";
     public const string ServiceLevelsVariable = "SERVICE_LEVELS_TABLE";
     public const string ConnectionsVariable = "CONNECTIONS_TABLE";
+    public const string GuardsVariable = "GUARDS_TABLE";
 
     public static DynamoDbTables FromPrefix(string prefix) =>
-        new($"{prefix}-messages", $"{prefix}-customers", $"{prefix}-service-levels", $"{prefix}-connections");
+        new($"{prefix}-messages", $"{prefix}-customers", $"{prefix}-service-levels", $"{prefix}-connections", $"{prefix}-guards");
 
     /// <summary>
-    /// The names in <c>MESSAGES_TABLE</c>, <c>CUSTOMERS_TABLE</c>, <c>SERVICE_LEVELS_TABLE</c>, <c>CONNECTIONS_TABLE</c>;
-    /// throws, naming the missing ones, unless all four are set.
+    /// The names in <c>MESSAGES_TABLE</c>, <c>CUSTOMERS_TABLE</c>, <c>SERVICE_LEVELS_TABLE</c>, <c>CONNECTIONS_TABLE</c>,
+    /// <c>GUARDS_TABLE</c>; throws, naming the missing ones, unless all five are set.
     /// </summary>
     public static DynamoDbTables FromEnvironment(Func<string, string?>? read = null)
     {
         read ??= Environment.GetEnvironmentVariable;
-        string[] variables = [MessagesVariable, CustomersVariable, ServiceLevelsVariable, ConnectionsVariable];
+        string[] variables = [MessagesVariable, CustomersVariable, ServiceLevelsVariable, ConnectionsVariable, GuardsVariable];
         string?[] values = variables.Select(v => read(v)).ToArray();
         string[] missing = variables.Where((_, i) => string.IsNullOrWhiteSpace(values[i])).ToArray();
         if (missing.Length > 0)
@@ -31,10 +32,10 @@ public sealed partial record DynamoDbTables(string Messages, string Customers, s
             throw new InvalidOperationException($"The DynamoDB table names are not configured: set {string.Join(", ", missing)}.");
         }
 
-        return new DynamoDbTables(values[0]!, values[1]!, values[2]!, values[3]!);
+        return new DynamoDbTables(values[0]!, values[1]!, values[2]!, values[3]!, values[4]!);
     }
 
-    public IReadOnlyList<string> All => [Messages, Customers, ServiceLevels, Connections];
+    public IReadOnlyList<string> All => [Messages, Customers, ServiceLevels, Connections, Guards];
 
     /// <summary>Sentences naming each table name that DynamoDB would refuse (3 to 255 of a-z, A-Z, 0-9, '_', '-', '.').</summary>
     public IEnumerable<string> Problems() =>

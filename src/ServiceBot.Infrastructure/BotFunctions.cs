@@ -73,6 +73,8 @@ internal sealed class BotFunctions : Construct
         tables.Grant(Message, tables.Customers, "GetItem", "PutItem");
         tables.Grant(Message, tables.ServiceLevels, "GetItem", "Scan");
         tables.Grant(Message, tables.Connections, "GetItem", "DeleteItem");
+        // The rate limiter counts with UpdateItem; a request lock is a PutItem and its release a DeleteItem.
+        tables.Grant(Message, tables.Guards, "UpdateItem", "PutItem", "DeleteItem");
         tables.Grant(Seed, tables.ServiceLevels, "GetItem", "PutItem");
         tables.Grant(Seed, tables.Customers, "PutItem");
         tables.Grant(Http, tables.Customers, "Scan");

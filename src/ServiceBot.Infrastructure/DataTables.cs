@@ -8,8 +8,9 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ServiceBot.Infrastructure;
 
 /// <summary>
-/// The seed's four tables (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod they outlive the
-/// stack, keep 35 days of point-in-time recovery and are encrypted with a key of ours; in dev they go with the stack.
+/// The seed's four tables and the Guards table (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
+/// they outlive the stack, keep 35 days of point-in-time recovery and are encrypted with a key of ours; in dev they go
+/// with the stack.
 /// The keys and indexes match ServiceBot.DynamoDb's DynamoDbSchema (a test checks the two agree).
 /// </summary>
 internal sealed class DataTables : Construct
@@ -46,6 +47,8 @@ internal sealed class DataTables : Construct
         Customers = NewTable("Customers", $"{prefix}-customers", "id", null, settings, removal);
         ServiceLevels = NewTable("ServiceLevels", $"{prefix}-service-levels", "level", null, settings, removal);
         Connections = NewTable("Connections", $"{prefix}-connections", "connectionId", null, settings, removal, ttl: "ttl");
+        // The rate-limit windows and request locks the message function's instances share.
+        Guards = NewTable("Guards", $"{prefix}-guards", "key", null, settings, removal, ttl: "ttl");
     }
 
     public Key? Key { get; }
@@ -58,13 +61,18 @@ internal sealed class DataTables : Construct
 
     public Table Connections { get; }
 
-    /// <summary>The environment every function gets: the four names ServiceBot.Lambda reads.</summary>
+    public Table Guards { get; }
+
+    public IReadOnlyList<Table> All => [Messages, Customers, ServiceLevels, Connections, Guards];
+
+    /// <summary>The environment every function gets: the five names ServiceBot.Lambda reads.</summary>
     public Dictionary<string, string> Environment() => new()
     {
         ["MESSAGES_TABLE"] = Messages.TableName,
         ["CUSTOMERS_TABLE"] = Customers.TableName,
         ["SERVICE_LEVELS_TABLE"] = ServiceLevels.TableName,
         ["CONNECTIONS_TABLE"] = Connections.TableName,
+        ["GUARDS_TABLE"] = Guards.TableName,
     };
 
     /// <summary>

@@ -65,9 +65,9 @@ internal sealed class Monitoring : Construct
             Graph("WebSocket API errors", [ApiMetric("ClientError", "Sum"), ApiMetric("ExecutionError", "Sum"), ApiMetric("IntegrationError", "Sum")]),
             Graph("Integration latency p99 (ms)", [ApiMetric("IntegrationLatency", "p99")]));
         Dashboard.AddWidgets(
-            Graph("DynamoDB read units", new[] { tables.Messages, tables.Customers, tables.ServiceLevels, tables.Connections }
+            Graph("DynamoDB read units", tables.All
                 .Select(t => (IMetric)t.MetricConsumedReadCapacityUnits(new MetricOptions { Label = t.Node.Id, Period = fiveMinutes }))),
-            Graph("DynamoDB write units", new[] { tables.Messages, tables.Customers, tables.ServiceLevels, tables.Connections }
+            Graph("DynamoDB write units", tables.All
                 .Select(t => (IMetric)t.MetricConsumedWriteCapacityUnits(new MetricOptions { Label = t.Node.Id, Period = fiveMinutes }))),
             // Each table's throttling is a math expression over its operations; one graph per table keeps their ids apart.
             Graph("Messages throttled requests", [tables.Messages.MetricThrottledRequestsForOperations(new OperationsMetricOptions { Period = fiveMinutes })]));

@@ -3,7 +3,7 @@ using ServiceBot.Testing;
 
 namespace ServiceBot.DynamoDb.Tests;
 
-/// <summary>The store contract on DynamoDB Local, each test on four tables of its own.</summary>
+/// <summary>The store contract on DynamoDB Local, each test on tables of its own.</summary>
 public sealed class DynamoDbStoreContractTests(DynamoDbLocal local) : StoreContractTests
 {
     private AmazonDynamoDBClient? _client;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ServiceBot.Core;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Guards;
 using ServiceBot.Core.Seeding;
 using ServiceBot.Testing;
 
@@ -150,7 +151,7 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
     [Fact]
     public async Task The_registration_uses_explicit_table_names_and_creates_them()
     {
-        DynamoDbTables named = new($"{_tables.Messages}-x", $"{_tables.Customers}-x", $"{_tables.ServiceLevels}-x", $"{_tables.Connections}-x");
+        DynamoDbTables named = new($"{_tables.Messages}-x", $"{_tables.Customers}-x", $"{_tables.ServiceLevels}-x", $"{_tables.Connections}-x", $"{_tables.Guards}-x");
         using AmazonDynamoDBClient client = local.CreateClient();
         var services = new ServiceCollection();
         services.AddSingleton<IAmazonDynamoDB>(client);
@@ -174,6 +175,47 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_guards_are_shared_by_instances_whether_the_core_is_added_before_or_after_the_store(bool coreFirst)
+    {
+        // Two providers on one set of tables, as two Lambda instances (the store first) or two servers (the core first).
+        ServiceProvider Instance()
+        {
+            var services = new ServiceCollection();
+            if (coreFirst)
+            {
+                services.AddServiceBotCore();
+            }
+
+            services.AddSingleton<IAmazonDynamoDB>(_client);
+            services.AddServiceBotDynamoDb(o => o.Tables = _tables);
+            if (!coreFirst)
+            {
+                services.AddServiceBotCore();
+            }
+
+            services.Configure<ServiceBotOptions>(o => o.RateLimit.PermitLimit = 1);
+            return services.BuildServiceProvider();
+        }
+
+        await using ServiceProvider first = Instance();
+        await using ServiceProvider second = Instance();
+        Assert.IsType<DynamoDbRateLimiter>(first.GetRequiredService<IRequestRateLimiter>());
+        Assert.IsType<DynamoDbRequestLocks>(first.GetRequiredService<IRequestLocks>());
+
+        Assert.True(await first.GetRequiredService<IRequestRateLimiter>().TryAcquireAsync("cust_001", RateLimitBucket.Messages, Ct));
+        Assert.False(await second.GetRequiredService<IRequestRateLimiter>().TryAcquireAsync("cust_001", RateLimitBucket.Messages, Ct));
+
+        IAsyncDisposable held = await first.GetRequiredService<IRequestLocks>().AcquireAsync("cust_001\nm1", Ct);
+        Task<IAsyncDisposable> waiting = second.GetRequiredService<IRequestLocks>().AcquireAsync("cust_001\nm1", Ct).AsTask();
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        Assert.False(waiting.IsCompleted);
+        await held.DisposeAsync();
+        await (await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct)).DisposeAsync();
+    }
+
     [Fact]
     public void A_bad_table_prefix_is_refused_with_a_sentence()
     {
@@ -189,21 +231,23 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
     public void Table_names_come_from_a_prefix_or_from_the_lambda_environment()
     {
         Assert.Equal(
-            new DynamoDbTables("dev-messages", "dev-customers", "dev-service-levels", "dev-connections"),
+            new DynamoDbTables("dev-messages", "dev-customers", "dev-service-levels", "dev-connections", "dev-guards"),
             new DynamoDbStoreOptions().ResolveTables());
 
         var environment = new Dictionary<string, string?>
         {
             ["MESSAGES_TABLE"] = "Stack-Messages1", ["CUSTOMERS_TABLE"] = "Stack-Customers1",
             ["SERVICE_LEVELS_TABLE"] = "Stack-Levels1", ["CONNECTIONS_TABLE"] = "Stack-Connections1",
+            ["GUARDS_TABLE"] = "Stack-Guards1",
         };
         Assert.Equal(
-            new DynamoDbTables("Stack-Messages1", "Stack-Customers1", "Stack-Levels1", "Stack-Connections1"),
+            new DynamoDbTables("Stack-Messages1", "Stack-Customers1", "Stack-Levels1", "Stack-Connections1", "Stack-Guards1"),
             DynamoDbTables.FromEnvironment(v => environment.GetValueOrDefault(v)));
 
         environment.Remove("CONNECTIONS_TABLE");
+        environment.Remove("GUARDS_TABLE");
         var missing = Assert.Throws<InvalidOperationException>(() => DynamoDbTables.FromEnvironment(v => environment.GetValueOrDefault(v)));
-        Assert.Contains("CONNECTIONS_TABLE", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("set CONNECTIONS_TABLE, GUARDS_TABLE.", missing.Message, StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()

@@ -32,9 +32,14 @@ public sealed class DynamoDbTableTests(DynamoDbLocal local) : IAsyncDisposable
         Assert.Equal(["level:HASH"], Keys((await DescribeAsync(_tables.ServiceLevels)).KeySchema));
         Assert.Equal(["connectionId:HASH"], Keys((await DescribeAsync(_tables.Connections)).KeySchema));
 
-        TimeToLiveDescription ttl = (await _client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = _tables.Connections }, Ct)).TimeToLiveDescription;
-        Assert.Equal("ttl", ttl.AttributeName);
-        Assert.Equal(TimeToLiveStatus.ENABLED, ttl.TimeToLiveStatus);
+        Assert.Equal(["key:HASH"], Keys((await DescribeAsync(_tables.Guards)).KeySchema));
+
+        foreach (string table in new[] { _tables.Connections, _tables.Guards })
+        {
+            TimeToLiveDescription ttl = (await _client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = table }, Ct)).TimeToLiveDescription;
+            Assert.Equal("ttl", ttl.AttributeName);
+            Assert.Equal(TimeToLiveStatus.ENABLED, ttl.TimeToLiveStatus);
+        }
     }
 
     [Fact]

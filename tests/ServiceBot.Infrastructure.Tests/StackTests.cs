@@ -9,8 +9,15 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
 {
     private static readonly string[] Handlers = ["authorize", "connect", "disconnect", "message", "seed", "http"];
 
+    /// <summary>The variables ServiceBot.Lambda reads its table names from, and the table each must name.</summary>
+    private static readonly (string Name, string Table)[] Variables =
+    [
+        ("MESSAGES_TABLE", "messages"), ("CUSTOMERS_TABLE", "customers"), ("SERVICE_LEVELS_TABLE", "service-levels"),
+        ("CONNECTIONS_TABLE", "connections"), ("GUARDS_TABLE", "guards"),
+    ];
+
     [Fact]
-    public void The_four_tables_have_the_keys_and_indexes_the_DynamoDB_store_uses()
+    public void The_tables_have_the_keys_and_indexes_the_DynamoDB_store_uses()
     {
         var expected = DynamoDbSchema.TableDefinitions(DynamoDbTables.FromPrefix("servicebot-dev")).ToDictionary(t => t.TableName);
         var tables = stacks.DevJson.Resources("AWS::DynamoDB::Table").Select(t => t.Resource.Properties()).ToArray();
@@ -33,12 +40,14 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
         }
     }
 
-    [Fact]
-    public void Connections_expire_through_the_ttl_attribute()
+    [Theory]
+    [InlineData("servicebot-dev-connections")]
+    [InlineData("servicebot-dev-guards")]
+    public void Connections_and_guards_expire_through_the_ttl_attribute(string table)
     {
         stacks.Dev.HasResourceProperties("AWS::DynamoDB::Table", new Dictionary<string, object>
         {
-            ["TableName"] = "servicebot-dev-connections",
+            ["TableName"] = table,
             ["TimeToLiveSpecification"] = new Dictionary<string, object> { ["AttributeName"] = "ttl", ["Enabled"] = true },
         });
     }
@@ -47,6 +56,7 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
     public void Prod_tables_are_kept_recoverable_and_encrypted_with_our_key_dev_tables_go_with_the_stack()
     {
         string key = Assert.Single(stacks.ProdJson.Resources("AWS::KMS::Key")).Id;
+        Assert.Contains(stacks.ProdJson.Resources("AWS::DynamoDB::Table"), t => t.Resource.Properties()["TableName"].Text() == "servicebot-prod-guards");
         foreach ((_, JsonObject table) in stacks.ProdJson.Resources("AWS::DynamoDB::Table"))
         {
             Assert.Equal("Retain", table["DeletionPolicy"].Text());
@@ -74,9 +84,9 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
             JsonObject function = stacks.DevJson.Function(handler).Resource.Properties();
             Assert.Equal(["x86_64"], function["Architectures"]!.AsArray().Select(a => a.Text()));
             JsonObject variables = function["Environment"]!["Variables"]!.AsObject();
-            foreach (string name in new[] { "MESSAGES_TABLE", "CUSTOMERS_TABLE", "SERVICE_LEVELS_TABLE", "CONNECTIONS_TABLE" })
+            foreach ((string name, string table) in Variables)
             {
-                Assert.NotNull(variables[name].Target());
+                Assert.Equal(Table(table), variables[name].Target());
             }
         }
     }
@@ -119,7 +129,6 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
     [Fact]
     public void Every_function_may_touch_only_the_tables_and_actions_it_uses()
     {
-        string Table(string name) => stacks.DevJson.Resources("AWS::DynamoDB::Table").Single(t => t.Resource.Properties()["TableName"].Text() == $"servicebot-dev-{name}").Id;
         IEnumerable<string> Grants(string handler) => stacks.DevJson.Statements(handler)
             .Where(s => s.Actions().Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)))
             .SelectMany(s => s.Actions().Select(a => $"{(s["Resource"] is JsonArray r ? r[0].Target() : s["Resource"].Target())} {a}"))
@@ -130,6 +139,11 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
         Assert.Equal([$"{Table("connections")} dynamodb:DeleteItem"], Grants("disconnect"));
         Assert.Equal(new[] { $"{Table("customers")} dynamodb:PutItem", $"{Table("service-levels")} dynamodb:GetItem", $"{Table("service-levels")} dynamodb:PutItem" }.Order(), Grants("seed"));
         Assert.DoesNotContain(Grants("message"), g => g.StartsWith(Table("connections"), StringComparison.Ordinal) && g.EndsWith("PutItem", StringComparison.Ordinal));
+        // The chat path's rate limiter and request locks: only the message function runs it.
+        Assert.Equal(
+            new[] { $"{Table("guards")} dynamodb:DeleteItem", $"{Table("guards")} dynamodb:PutItem", $"{Table("guards")} dynamodb:UpdateItem" },
+            Grants("message").Where(g => g.StartsWith(Table("guards"), StringComparison.Ordinal)));
+        Assert.DoesNotContain(Handlers.Where(h => h != "message").SelectMany(Grants), g => g.StartsWith(Table("guards"), StringComparison.Ordinal));
         foreach (string handler in Handlers)
         {
             Assert.DoesNotContain(stacks.DevJson.Statements(handler).SelectMany(s => s.Actions()), a => a.EndsWith(":*", StringComparison.Ordinal));
@@ -252,4 +266,8 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
         Assert.Contains("wss://", url, StringComparison.Ordinal);
         Assert.Contains("/dev", url, StringComparison.Ordinal);
     }
+
+    /// <summary>The logical id of the dev table <c>servicebot-dev-{name}</c>.</summary>
+    private string Table(string name) =>
+        stacks.DevJson.Resources("AWS::DynamoDB::Table").Single(t => t.Resource.Properties()["TableName"].Text() == $"servicebot-dev-{name}").Id;
 }

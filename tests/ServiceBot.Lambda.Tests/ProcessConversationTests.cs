@@ -75,6 +75,7 @@ public sealed class LambdaProcesses : IAsyncLifetime
             ["CUSTOMERS_TABLE"] = Tables.Customers,
             ["SERVICE_LEVELS_TABLE"] = Tables.ServiceLevels,
             ["CONNECTIONS_TABLE"] = Tables.Connections,
+            ["GUARDS_TABLE"] = Tables.Guards,
             ["ServiceBot__Gateway__ManagementEndpoint"] = Aws.ManagementEndpoint.ToString(),
             ["ServiceBot__RateLimit__PermitLimit"] = "0",
             ["ServiceBot__Auth__DemoSignIn"] = "true",
@@ -285,6 +286,34 @@ public sealed class ProcessConversationTests(LambdaProcesses lambda) : IClassFix
         Assert.Equal(200, StatusCode(answered));
         Assert.Null(await lambda.Connections.GetAsync("gone-conn", DateTimeOffset.UtcNow, ct));
         Assert.Empty(lambda.Aws.PostsTo("gone-conn"));
+    }
+
+    [Fact]
+    public async Task The_message_function_shares_its_guards_with_other_instances_through_the_guards_table()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        // This test process plays another instance that is still answering the same frame.
+        var elsewhere = new DynamoDbRequestLocks(lambda.Client, lambda.Tables, TimeProvider.System);
+        IAsyncDisposable held = await elsewhere.AcquireAsync("cust_003\nshared-1", ct);
+
+        Task<InvocationResult> sending = lambda.Invoke(FunctionNames.Message, EventJson.Message("guard-conn", "cust_003",
+            """{"action":"sendMessage","message":"is my office speaker on?","clientMessageId":"shared-1"}"""));
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        Assert.Empty(lambda.Aws.PostsTo("guard-conn"));
+
+        await held.DisposeAsync();
+        Assert.Equal(200, StatusCode(await sending));
+        await lambda.Aws.WaitForPostAsync(p => p.ConnectionId == "guard-conn" && p.Type == "message");
+        Assert.Equal(200, StatusCode(await lambda.Invoke(FunctionNames.Message, EventJson.Message("guard-conn", "cust_003",
+            """{"action":"getProfile"}""", "getProfile"))));
+        await lambda.Aws.WaitForPostAsync(p => p.ConnectionId == "guard-conn" && p.Type == "profile");
+
+        // Reads were counted in the shared table; messages have no limit here (PermitLimit 0), so no row; the lock is gone.
+        string[] rows = [.. (await lambda.Client.ScanAsync(new ScanRequest { TableName = lambda.Tables.Guards }, ct)).Items
+            .Select(i => i["key"].S).Where(k => k.Contains("cust_003", StringComparison.Ordinal))];
+        Assert.Contains(rows, k => k.StartsWith("rate#cust_003#Reads#", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, k => k.StartsWith("rate#cust_003#Messages#", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, k => k.StartsWith("lock#", StringComparison.Ordinal));
     }
 
     /// <summary>The JSON an HTTP API proxy response carries as its string <c>body</c>.</summary>
