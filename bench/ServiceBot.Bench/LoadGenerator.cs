@@ -11,9 +11,18 @@ internal sealed record LoadResult(int Connections, double ExchangesPerSecond, do
     public string Tail { get; init; } = "";
 }
 
-/// <summary>Closed-loop load: each connection sends a message and waits for its final <c>message</c> frame, then sends the next.</summary>
+/// <summary>
+/// Closed-loop load shaped like the web front end: every sendMessage carries a fresh clientMessageId, and every one
+/// after a conversation's first carries the conversationId its ack gave; after <see cref="TurnsPerConversation"/>
+/// exchanges a connection starts a new conversation. Each connection waits for its final <c>message</c> frame
+/// before sending the next.
+/// </summary>
 internal static class LoadGenerator
 {
+    public const int TurnsPerConversation = 20;
+
+    public const string Message = "is my speaker on?";
+
     private static readonly string[] Customers = ["cust_001", "cust_002", "cust_003"];
 
     public static async Task<LoadResult> RunAsync(int port, int connections, TimeSpan warmup, TimeSpan duration)
@@ -61,12 +70,26 @@ internal static class LoadGenerator
         };
     }
 
+    /// <summary>The frame the web front end sends: <c>conversationId</c> once the conversation has one, always a new <c>clientMessageId</c>.</summary>
+    public static byte[] SendMessageFrame(string text, string? conversationId, string clientMessageId) =>
+        Encoding.UTF8.GetBytes(conversationId is null
+            ? $"{{\"action\":\"sendMessage\",\"message\":\"{text}\",\"clientMessageId\":\"{clientMessageId}\"}}"
+            : $"{{\"action\":\"sendMessage\",\"message\":\"{text}\",\"conversationId\":\"{conversationId}\",\"clientMessageId\":\"{clientMessageId}\"}}");
+
     private static async Task Loop(ClientWebSocket socket, List<double> latencies, Flag measuring, CancellationToken stop)
     {
-        byte[] frame = Encoding.UTF8.GetBytes("{\"action\":\"sendMessage\",\"message\":\"is my speaker on?\"}");
         var buffer = new byte[16 * 1024];
+        string? conversationId = null;
+        int turn = 0;
         while (!stop.IsCancellationRequested)
         {
+            if (turn++ == TurnsPerConversation)
+            {
+                conversationId = null;
+                turn = 1;
+            }
+
+            byte[] frame = SendMessageFrame(Message, conversationId, Guid.NewGuid().ToString("N"));
             long started = Stopwatch.GetTimestamp();
             await socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
             while (true)
@@ -86,6 +109,11 @@ internal static class LoadGenerator
                     break;
                 }
 
+                if (conversationId is null && text.IndexOf("\"type\":\"ack\""u8) >= 0)
+                {
+                    conversationId = ConversationIdOf(text);
+                }
+
                 if (text.IndexOf("\"type\":\"error\""u8) >= 0)
                 {
                     throw new InvalidOperationException("The server answered an error: " + Encoding.UTF8.GetString(text));
@@ -97,6 +125,19 @@ internal static class LoadGenerator
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
+    }
+
+    private static string? ConversationIdOf(ReadOnlySpan<byte> frame)
+    {
+        ReadOnlySpan<byte> key = "\"conversationId\":\""u8;
+        int start = frame.IndexOf(key);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> rest = frame[(start + key.Length)..];
+        return Encoding.UTF8.GetString(rest[..rest.IndexOf((byte)'"')]);
     }
 
     private static double Percentile(double[] sorted, double p) =>
