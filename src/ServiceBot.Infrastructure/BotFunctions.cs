@@ -83,6 +83,16 @@ internal sealed class BotFunctions : Construct
 
     public Secret SigningKey { get; }
 
+    /// <summary>The web origins whose pages the authorizer lets connect (ServiceBot:Auth:AllowedOrigins).</summary>
+    public void AllowOrigins(IReadOnlyList<string> origins)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        for (int i = 0; i < origins.Count; i++)
+        {
+            Authorize.AddEnvironment($"ServiceBot__Auth__AllowedOrigins__{i}", origins[i]);
+        }
+    }
+
     public ISecret AnthropicKey { get; }
 
     public Function Authorize { get; }

@@ -27,6 +27,9 @@ public static class ServiceBotStack
         var functions = new BotFunctions(stack, "Functions", settings, tables);
         var api = new ChatApi(stack, "Api", settings, functions);
         var site = new WebSite(stack, "Site", settings, api);
+        // Browsers open the WebSocket from the site's pages (through CloudFront, which sends API Gateway its own Host),
+        // so the authorizer is told which page origins to accept.
+        functions.AllowOrigins([site.Url, .. settings.ExtraAllowedOrigins]);
         var monitoring = new Monitoring(stack, "Monitoring", settings, functions, api, tables);
 
         // The seed function answers CloudFormation itself (PUT to ResponseURL); a new SeedVersion re-runs it.

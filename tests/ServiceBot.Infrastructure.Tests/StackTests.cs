@@ -120,6 +120,19 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
     }
 
     [Fact]
+    public void The_authorizer_accepts_pages_of_the_site_only()
+    {
+        JsonObject variables = stacks.DevJson.Function("authorize").Resource.Properties()["Environment"]!["Variables"]!.AsObject();
+        string origin = variables["ServiceBot__Auth__AllowedOrigins__0"]!.ToJsonString();
+        (string distributionId, _) = Assert.Single(stacks.DevJson.Resources("AWS::CloudFront::Distribution"));
+
+        Assert.Contains("https://", origin);
+        Assert.Contains(distributionId, origin);
+        Assert.Contains("DomainName", origin);
+        Assert.Null(variables["ServiceBot__Auth__AllowedOrigins__1"]);
+    }
+
+    [Fact]
     public void Demo_sign_in_is_on_for_dev_and_off_for_prod()
     {
         Assert.Equal("true", stacks.DevJson.Function("authorize").Resource.Properties()["Environment"]!["Variables"]!["ServiceBot__Auth__DemoSignIn"].Text());

@@ -181,6 +181,37 @@ public sealed class ProdSignInTests : IAsyncLifetime
     }
 }
 
+/// <summary>The authorizer as the CDK app configures it: pages of the site may connect, pages of other sites may not.</summary>
+public sealed class OriginTests : IAsyncLifetime
+{
+    private const string Site = "https://d111111abcdef8.cloudfront.net";
+    private AwsStandIn _aws = null!;
+    private SqliteFunctions _functions = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _aws = await AwsStandIn.StartAsync();
+        _functions = await SqliteFunctions.StartAsync(_aws, new Dictionary<string, string?> { ["ServiceBot:Auth:AllowedOrigins:0"] = Site });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _functions.DisposeAsync();
+        await _aws.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_page_of_the_site_connects_and_a_page_of_another_site_is_refused()
+    {
+        JsonElement policy = JsonDocument.Parse(await _functions.InvokeAsync(FunctionNames.Authorize, EventJson.Authorizer("""{"customerId":"cust_001"}""", Site))).RootElement;
+        Assert.Equal("cust_001", policy.GetProperty("principalId").GetString());
+
+        var refused = await Assert.ThrowsAsync<LambdaFunctionException>(() =>
+            _functions.InvokeAsync(FunctionNames.Authorize, EventJson.Authorizer("""{"customerId":"cust_001"}""", "https://evil.example")));
+        Assert.Equal("Unauthorized", refused.Message);
+    }
+}
+
 /// <summary>The seed custom resource on an empty store: CloudFormation always gets its answer.</summary>
 public sealed class SeedFunctionTests : IAsyncLifetime
 {

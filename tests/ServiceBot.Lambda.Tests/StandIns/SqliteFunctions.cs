@@ -95,9 +95,10 @@ internal static class EventJson
 {
     public static string Example(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", name));
 
-    public static string Authorizer(string query) => $$$"""
+    /// <summary>A $connect authorizer event; <paramref name="origin"/> is the page's, as a browser sends it (CloudFront passes it on).</summary>
+    public static string Authorizer(string query, string? origin = null) => $$$"""
         {"type":"REQUEST","methodArn":"arn:aws:execute-api:us-east-1:123456789012:abcdef123/dev/$connect",
-         "queryStringParameters":{{{query}}},"headers":{"Host":"abcdef123.execute-api.us-east-1.amazonaws.com"},
+         "queryStringParameters":{{{query}}},"headers":{"Host":"abcdef123.execute-api.us-east-1.amazonaws.com"{{{(origin is null ? "" : $",\"origin\":\"{origin}\"")}}}},
          "requestContext":{"routeKey":"$connect","eventType":"CONNECT","connectionId":"c-auth","stage":"dev","domainName":"abcdef123.execute-api.us-east-1.amazonaws.com"}}
         """;
 
