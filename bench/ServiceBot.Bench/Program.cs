@@ -4,10 +4,17 @@ using ServiceBot.Bench;
 // dotnet run -c Release --project bench/ServiceBot.Bench [-- --seconds 10 --warmup 10 --idle 2000 --server path/to/ServiceBot.Server.dll]
 // dotnet run -c Release --project bench/ServiceBot.Bench -- load <port> <connections> <seconds>
 //   drives an already running server, e.g. while a profiler is attached to it.
+// dotnet run -c Release --project bench/ServiceBot.Bench -- startup [--server path/to/ServiceBot.Server.dll] [--starts 10]
+//   times start-up to /healthz (the Debug build by default, as `dotnet run --project src/ServiceBot.Server` makes it).
 if (args.Length > 0 && args[0] == "serve-floor")
 {
     await FloorServer.RunAsync(args[1..]);
     return 0;
+}
+
+if (args.Length > 0 && args[0] == "startup")
+{
+    return await StartupBench.RunAsync(args[1..]);
 }
 
 if (args.Length == 4 && args[0] == "load")

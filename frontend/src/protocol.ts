@@ -1,7 +1,7 @@
-// The ServiceBot wire protocol (shared/PROTOCOL.md), mirrored in TypeScript.
-// A change here is a change to the contract: keep it in step with PROTOCOL.md and the server's records.
+// The ServiceBot wire protocol (docs/protocol.md), mirrored in TypeScript.
+// A change here is a change to the contract: keep it in step with docs/protocol.md and the server's records.
 
-/** The actions a service tier can allow (PRODUCT.md, "Service tiers"). */
+/** The actions a service tier can allow (docs/product.md, "Service tiers"). */
 export const SERVICE_ACTIONS = [
   'status_check',
   'device_info',
@@ -18,7 +18,7 @@ export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
 export const SERVICE_TIERS = ['basic', 'premium', 'enterprise'] as const;
 export type ServiceTier = (typeof SERVICE_TIERS)[number];
 
-/** Limits of client frames (PROTOCOL.md, client -> server). */
+/** Limits of client frames (docs/protocol.md, client -> server). */
 export const MESSAGE_MAX_LENGTH = 4000;
 export const CLIENT_MESSAGE_ID_MAX_LENGTH = 64;
 export const FRAME_MAX_BYTES = 32 * 1024;

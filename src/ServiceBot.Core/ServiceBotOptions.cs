@@ -3,7 +3,7 @@ using ServiceBot.Core.Auth;
 
 namespace ServiceBot.Core;
 
-/// <summary>The <c>ServiceBot</c> configuration section (PROTOCOL.md, "Configuration").</summary>
+/// <summary>The <c>ServiceBot</c> configuration section (docs/configuration.md).</summary>
 public sealed class ServiceBotOptions
 {
     public const string Section = "ServiceBot";

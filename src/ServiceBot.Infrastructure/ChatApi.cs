@@ -7,7 +7,7 @@ using Constructs;
 namespace ServiceBot.Infrastructure;
 
 /// <summary>
-/// The WebSocket API of PROTOCOL.md: routes chosen by <c>$request.body.action</c>; <c>$connect</c> behind the
+/// The WebSocket API of docs/protocol.md: routes chosen by <c>$request.body.action</c>; <c>$connect</c> behind the
 /// REQUEST authorizer; sendMessage, getProfile, getHistory and <c>$default</c> (unknown actions, answered with an
 /// error frame by the core) all go to the message function. Plus the HTTP API for the two read-only routes.
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed class ChatApi : Construct
         WebSocket = new WebSocketApi(this, "WebSocket", new WebSocketApiProps
         {
             ApiName = $"servicebot-{settings.EnvironmentName}",
-            Description = "ServiceBot chat (PROTOCOL.md frames)",
+            Description = "ServiceBot chat (docs/protocol.md frames)",
             RouteSelectionExpression = "$request.body.action",
             ConnectRouteOptions = new WebSocketRouteOptions
             {

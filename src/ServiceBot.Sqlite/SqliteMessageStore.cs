@@ -7,7 +7,7 @@ namespace ServiceBot.Sqlite;
 public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
 {
     /// <summary>Conversations held per cache generation, and the newest messages held of each (a web conversation is about 40).</summary>
-    private const int CachedConversations = 2048;
+    private const int CachedConversations = 1024;
     private const int CachedMessages = 64;
 
     private readonly ConversationCache _cache = new(CachedConversations, CachedMessages);

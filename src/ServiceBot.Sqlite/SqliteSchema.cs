@@ -1,7 +1,7 @@
 namespace ServiceBot.Sqlite;
 
 /// <summary>
-/// The four tables of PRODUCT.md, with the seed's names and keys, as numbered migrations.
+/// The four tables of docs/product.md, with the seed's names and keys, as numbered migrations.
 /// The file's <c>user_version</c> says which have run; start-up runs the rest, in order, in one transaction.
 /// </summary>
 internal static class SqliteSchema

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace ServiceBot.Server.Tests;
 
-/// <summary>A real WebSocket client speaking PROTOCOL.md, as any outside client would.</summary>
+/// <summary>A real WebSocket client speaking docs/protocol.md, as any outside client would.</summary>
 public sealed class BotClient : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);

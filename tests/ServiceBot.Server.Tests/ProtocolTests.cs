@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace ServiceBot.Server.Tests;
 
-/// <summary>PROTOCOL.md's rules for connecting, bad frames, retries and history.</summary>
+/// <summary>docs/protocol.md's rules for connecting, bad frames, retries and history.</summary>
 public sealed class ProtocolTests : IAsyncLifetime
 {
     private RunningServer _server = null!;

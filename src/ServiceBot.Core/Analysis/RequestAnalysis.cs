@@ -7,7 +7,7 @@ public sealed record RequestAnalysis
 {
     public required Intent Intent { get; init; }
 
-    /// <summary>A request type of PRODUCT.md, or null for small talk and what it could not place.</summary>
+    /// <summary>A request type of docs/product.md, or null for small talk and what it could not place.</summary>
     public string? RequestType => RequestTypes.For(Intent);
 
     public IReadOnlyList<string> RequiredActions =>

@@ -2,7 +2,7 @@ using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Core.Analysis;
 
-/// <summary>The request types of PRODUCT.md and the action each requires.</summary>
+/// <summary>The request types of docs/product.md and the action each requires.</summary>
 public static class RequestTypes
 {
     public const string DeviceStatus = "device_status";

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ServiceBot.Core.Customers;
 
-/// <summary>A customer's device with its live state, exactly as PROTOCOL.md's Device.</summary>
+/// <summary>A customer's device with its live state, exactly as docs/protocol.md's Device.</summary>
 public sealed record Device
 {
     public required string Id { get; init; }

@@ -1,6 +1,6 @@
 namespace ServiceBot.Core.Customers;
 
-/// <summary>The rooms a device can be in: snake_case names, as PRODUCT.md lists them.</summary>
+/// <summary>The rooms a device can be in: snake_case names, as docs/product.md lists them.</summary>
 public static class Rooms
 {
     public static readonly IReadOnlyList<string> Known =

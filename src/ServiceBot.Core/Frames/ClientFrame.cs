@@ -16,7 +16,7 @@ public static class ClientActions
     public const string GetHistory = "getHistory";
 }
 
-/// <summary>The limits PROTOCOL.md puts on client frames.</summary>
+/// <summary>The limits docs/protocol.md puts on client frames.</summary>
 public static class FrameLimits
 {
     public const int MaxFrameBytes = 32 * 1024;

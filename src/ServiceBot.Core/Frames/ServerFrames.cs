@@ -5,7 +5,7 @@ using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Core.Frames;
 
-/// <summary>A frame the server sends (PROTOCOL.md, "Server -> client frames"); <c>type</c> names it.</summary>
+/// <summary>A frame the server sends (docs/protocol.md, "Server -> client frames"); <c>type</c> names it.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(AckFrame), "ack")]
 [JsonDerivedType(typeof(DeltaFrame), "delta")]

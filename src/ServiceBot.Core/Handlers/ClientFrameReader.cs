@@ -3,7 +3,7 @@ using ServiceBot.Core.Frames;
 
 namespace ServiceBot.Core.Handlers;
 
-/// <summary>Reads and checks one client frame against PROTOCOL.md's limits; anything else becomes an error frame and nothing happens.</summary>
+/// <summary>Reads and checks one client frame against docs/protocol.md's limits; anything else becomes an error frame and nothing happens.</summary>
 public static class ClientFrameReader
 {
     public static (ClientFrame? Frame, ErrorFrame? Error) Read(ReadOnlySpan<byte> utf8)

@@ -5,7 +5,7 @@ using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Core.Seeding;
 
-/// <summary>The service levels and sample customers of PRODUCT.md, as kept in data/seed.json.</summary>
+/// <summary>The service levels and sample customers of docs/product.md, as kept in data/seed.json.</summary>
 public sealed record SeedData
 {
     public required IReadOnlyList<ServiceLevel> ServiceLevels { get; init; }

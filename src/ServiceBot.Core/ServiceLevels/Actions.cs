@@ -1,6 +1,6 @@
 namespace ServiceBot.Core.ServiceLevels;
 
-/// <summary>The actions a tier can allow (PRODUCT.md), and how a customer would say each.</summary>
+/// <summary>The actions a tier can allow (docs/product.md), and how a customer would say each.</summary>
 public static class Actions
 {
     public const string StatusCheck = "status_check";

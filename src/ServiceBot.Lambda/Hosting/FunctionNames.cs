@@ -1,6 +1,6 @@
 namespace ServiceBot.Lambda.Hosting;
 
-/// <summary>The <c>_HANDLER</c> values (PROTOCOL.md, "Lambda functions"): each is its own Lambda function of this one package.</summary>
+/// <summary>The <c>_HANDLER</c> values (docs/protocol.md, "Lambda functions"): each is its own Lambda function of this one package.</summary>
 public static class FunctionNames
 {
     public const string Authorize = "authorize";

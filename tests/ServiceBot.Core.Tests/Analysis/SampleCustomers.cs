@@ -2,7 +2,7 @@ using ServiceBot.Core.Customers;
 
 namespace ServiceBot.Core.Tests.Analysis;
 
-/// <summary>The sample customers of PRODUCT.md, built in code so the analyzer tests do not depend on the seed file.</summary>
+/// <summary>The sample customers of docs/product.md, built in code so the analyzer tests do not depend on the seed file.</summary>
 public static class SampleCustomers
 {
     public static Customer Jane { get; } = new()
