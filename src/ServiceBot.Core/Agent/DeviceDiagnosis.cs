@@ -14,7 +14,7 @@ internal static class DeviceDiagnosis
     public static string Describe(Device device, string? symptom, DateTimeOffset now)
     {
         string readings = Readings(device, now);
-        string advice = Finding(device, symptom, now) ?? Steps(device, symptom) + " " + RestartOffer(device);
+        string advice = Finding(device, symptom, now) ?? Steps(device, symptom) + " " + RestartOffer(device, symptom);
         return readings + " " + advice;
     }
 
@@ -59,6 +59,11 @@ internal static class DeviceDiagnosis
             return $"It is turned off: say \"turn on {device.Describe()}\" and it will be back in a moment.";
         }
 
+        if (symptom == Symptoms.NoSound && !device.HasSpeaker)
+        {
+            return $"{DeviceOperations.Capitalize(device.Describe())} has no speaker, so it makes no sound of its own.";
+        }
+
         if (device.HasSpeaker && device.Volume == 0)
         {
             return $"It is muted (volume 0): say \"set {device.Describe()} to 30\" to hear it again.";
@@ -79,21 +84,20 @@ internal static class DeviceDiagnosis
 
     private static string Steps(Device device, string? symptom) => symptom switch
     {
-        Symptoms.NoSound when !device.HasSpeaker =>
-            $"{DeviceOperations.Capitalize(device.Describe())} has no speaker, so it makes no sound of its own.",
         Symptoms.NoSound when device.NowPlaying is null =>
             "Nothing looks wrong from here, but nothing is playing on it: start something, and check that no Bluetooth device has taken over its sound.",
         Symptoms.NoSound =>
             $"Nothing looks wrong from here and it is playing {device.NowPlaying}: check that no Bluetooth device or headphones have taken over its sound.",
         Symptoms.Frozen =>
-            "It is still reaching us, so the screen or an app has most likely locked up: a restart usually clears it.",
+            "It is still reaching us, so the screen or an app has most likely locked up, and a restart usually clears it.",
         Symptoms.Connection =>
             "It is connected right now: if it keeps dropping, restart your router and keep the device away from other electronics.",
         _ => "Nothing looks wrong from here: unplug it for ten seconds and plug it back in if it misbehaves.",
     };
 
-    private static string RestartOffer(Device device) =>
-        $"If that doesn't help, I can restart it for you: say \"restart {device.Describe()}\".";
+    private static string RestartOffer(Device device, string? symptom) => symptom == Symptoms.Frozen
+        ? $"I can restart it for you: say \"restart {device.Describe()}\"."
+        : $"If that doesn't help, I can restart it for you: say \"restart {device.Describe()}\".";
 
     private static string Offline(Device device, DateTimeOffset now) =>
         device.LastSeen is { } seen ? $"offline, last seen {Ago(now - seen)}" : "offline";
