@@ -266,4 +266,19 @@ public sealed class OfflineAgentTests : IAsyncLifetime
         Assert.StartsWith("Sorry, I can't help with bookings and travel", reply.Text, StringComparison.Ordinal);
         Assert.Contains("On your premium plan I can help with", reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Restart_it_after_a_diagnosis_restarts_the_device_just_diagnosed()
+    {
+        (AgentReply diagnosis, _) = await AskAsync("cust_002", "the kitchen display keeps freezing");
+        var history = new List<StoredMessage>
+        {
+            new() { ConversationId = "conv_test", Timestamp = DateTimeOffset.UtcNow, UserId = "cust_002", Sender = Senders.Bot, Text = diagnosis.Text, Actions = diagnosis.Actions },
+        };
+
+        (AgentReply restart, RecordingEvents events) = await AskAsync("cust_002", "yes please restart it", history);
+
+        Assert.Equal(("device_power", "dev_003", true), (Assert.Single(restart.Actions).Action, restart.Actions[0].DeviceId, restart.Actions[0].Allowed));
+        Assert.Equal("dev_003", Assert.Single(events.Devices).Id);
+    }
 }
