@@ -40,7 +40,14 @@ export interface Device {
   volume: number;
   status: DeviceStatus;
   nowPlaying: string | null;
+  /** Diagnostics, absent while unknown (devices stored before they existed have none). */
+  signal?: WifiSignal;
+  firmware?: string;
+  /** ISO 8601 UTC: when the device last reached the service. */
+  lastSeen?: string;
 }
+
+export type WifiSignal = 'strong' | 'fair' | 'weak';
 
 export interface ServiceLevel {
   /** `basic`, `premium` or `enterprise`. */

@@ -122,6 +122,9 @@ public sealed class DynamoDbCustomerStore(IAmazonDynamoDB client, DynamoDbTables
             ["status"] = S(device.Status),
         };
         map.AddIfNotNull("nowPlaying", device.NowPlaying);
+        map.AddIfNotNull("signal", device.Signal);
+        map.AddIfNotNull("firmware", device.Firmware);
+        map.AddIfNotNull("lastSeen", device.LastSeen is { } seen ? Timestamps.ToKey(seen) : null);
         return map;
     }
 
@@ -135,6 +138,9 @@ public sealed class DynamoDbCustomerStore(IAmazonDynamoDB client, DynamoDbTables
         Volume = (int)map.Long("volume", 50),
         Status = map.StringOrNull("status") ?? DeviceStatus.Online,
         NowPlaying = map.StringOrNull("nowPlaying"),
+        Signal = map.StringOrNull("signal"),
+        Firmware = map.StringOrNull("firmware"),
+        LastSeen = map.StringOrNull("lastSeen") is { } seen ? Timestamps.FromKey(seen) : null,
     };
 
     private static Dictionary<string, AttributeValue> WriteRoutine(Routine routine)

@@ -183,6 +183,35 @@ public sealed class ClaudeAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Troubleshooting_diagnoses_through_the_gate_and_restarts_only_the_customers_own_device()
+    {
+        Device alices = (await _rig.CustomerAsync("cust_003")).FindDevice("dev_004")!;
+        _rig.Api.Enqueue(
+            ScriptedReply.Tools(("diagnose_device", new { deviceId = "dev_003", symptom = "frozen" }), ("restart_device", new { deviceId = "dev_004" })),
+            ScriptedReply.Tools(("restart_device", new { deviceId = "dev_003" })),
+            ScriptedReply.Text("I restarted your kitchen display; it is back online."));
+
+        Answer answer = await _rig.AskAsync("cust_002", "the kitchen display is frozen");
+
+        Assert.Contains("diagnose_device", _rig.Api.Requests[0].ToolNames);
+        Assert.Contains("restart_device", _rig.Api.Requests[0].ToolNames);
+        IReadOnlyList<JsonObject> first = _rig.Api.Requests[1].ToolResults;
+        Assert.True(Executed(first[0]));
+        Assert.Contains("Wi-Fi signal fair", Message(first[0]), StringComparison.Ordinal);
+        Assert.Contains("firmware 3.8.0", Message(first[0]), StringComparison.Ordinal);
+        Assert.False(Executed(first[1]));
+        Assert.Contains("There is no device \"dev_004\" on your account", Message(first[1]), StringComparison.Ordinal);
+        Assert.True(Executed(Assert.Single(_rig.Api.Requests[2].ToolResults)));
+
+        Assert.Equal(["status_check", "device_power", "device_power"], answer.Reply.Actions.Select(a => a.Action));
+        Assert.Equal([true, false, true], answer.Reply.Actions.Select(a => a.Allowed));
+        Device pushed = Assert.Single(answer.Events.Devices);
+        Assert.Equal(("dev_003", PowerState.On, DeviceStatus.Online), (pushed.Id, pushed.Power, pushed.Status));
+        Assert.Equal(alices, (await _rig.CustomerAsync("cust_003")).FindDevice("dev_004"));
+        Assert.Empty(_rig.Api.Rejections);
+    }
+
+    [Fact]
     public async Task A_model_that_never_stops_calling_tools_gets_eight_turns_and_then_must_answer()
     {
         _rig.Api.Responder = request => request.Body["tool_choice"]?["type"]?.GetValue<string>() == "none"

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ServiceBot.Core.Customers;
 using ServiceBot.Testing;
 
 namespace ServiceBot.Sqlite.Tests;
@@ -19,6 +20,26 @@ public sealed class SqliteStoreContractTests : StoreContractTests
             new SqliteServiceLevelStore(_database),
             new SqliteMessageStore(_database),
             new SqliteConnectionStore(_database));
+    }
+
+    [Fact]
+    public async Task A_row_stored_before_device_diagnostics_existed_still_reads()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={_path}"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using SqliteCommand insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO customers (id, version, data) VALUES ('cust_old', 3, $data);";
+            insert.Parameters.AddWithValue("$data", """
+                {"id":"cust_old","name":"Old Row","serviceLevel":"basic","devices":[{"id":"dev_old","type":"SmartSpeaker","name":"Old Speaker","location":"kitchen","power":"on","volume":40,"status":"online","nowPlaying":null}],"routines":[]}
+                """);
+            await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        Device device = Assert.Single((await Stores.Customers.GetAsync("cust_old", TestContext.Current.CancellationToken))!.Devices);
+
+        Assert.Equal(("Old Speaker", 40), (device.Name, device.Volume));
+        Assert.Equal((null, null, null), (device.Signal, device.Firmware, device.LastSeen));
     }
 
     public override async ValueTask DisposeAsync()

@@ -201,6 +201,17 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Device_diagnostics_round_trip_and_a_device_without_them_reads_as_unknown()
+    {
+        Customer jane = SeedData.Default.Customers[0];
+        Device diagnosed = jane.Devices[0] with { Signal = WifiSignal.Weak, Firmware = "4.3.0-beta", LastSeen = T0.AddTicks(1234567) };
+        Device plain = diagnosed with { Id = "dev_plain", Signal = null, Firmware = null, LastSeen = null };
+        Assert.True(await Stores.Customers.TryAddAsync(jane with { Id = "cust_diagnosed", Devices = [diagnosed, plain], Routines = [] }, Ct));
+
+        Assert.Equal([diagnosed, plain], (await Stores.Customers.GetAsync("cust_diagnosed", Ct))!.Devices);
+    }
+
+    [Fact]
     public async Task Service_levels_round_trip()
     {
         foreach (ServiceLevel level in SeedData.Default.ServiceLevels)

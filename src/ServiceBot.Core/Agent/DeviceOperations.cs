@@ -6,10 +6,12 @@ namespace ServiceBot.Core.Agent;
 /// <summary>What an allowed command does to a device's state, and how to say it. Pure: the gate has already said yes.</summary>
 internal static class DeviceOperations
 {
-    public static (Device Device, string Message) Apply(Device device, DeviceCommand command) => command.Tool switch
+    public static (Device Device, string Message) Apply(Device device, DeviceCommand command, DateTimeOffset now) => command.Tool switch
     {
         ToolNames.GetDeviceStatus => (device, Status(device)),
         ToolNames.GetDeviceInfo => (device, Info(device)),
+        ToolNames.DiagnoseDevice => (device, DeviceDiagnosis.Describe(device, command.Symptom, now)),
+        ToolNames.RestartDevice => DeviceDiagnosis.Restart(device, now),
         ToolNames.SetVolume => SetVolume(device, command.Volume!.Value),
         ToolNames.ChangeVolume => SetVolume(device, Math.Clamp(device.Volume + command.VolumeStep!.Value, 0, 100)),
         ToolNames.SetPower => SetPower(device, command.Power!),

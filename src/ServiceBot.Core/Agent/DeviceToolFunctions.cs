@@ -17,7 +17,7 @@ public static class DeviceToolFunctions
 {
     private static readonly JsonSerializerOptions SerializerOptions = CreateOptions();
 
-    // Described once per process, and the same instances for every reply: building fourteen functions by reflection
+    // Described once per process, and the same instances for every reply: building the functions by reflection
     // per message cost more than running them, and the model adapters cache each tool's converted schema keyed by the
     // tool instance (a ConditionalWeakTable), so fresh instances per reply piled up dependent handles that every
     // collection had to walk. A reply's toolbox reaches the functions through the call's arguments (InvokerFor).
@@ -65,6 +65,15 @@ public static class DeviceToolFunctions
         Tool(ToolNames.GetDeviceInfo, "Describe a device: its type, name, room and what it can do.",
             ([Description("The device id.")] string deviceId, AIFunctionArguments call, CancellationToken ct) =>
                 ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.GetDeviceInfo, DeviceIds = [deviceId] }, ct)),
+        Tool(ToolNames.DiagnoseDevice, "Diagnose a device the customer has trouble with: online or offline and when last seen, power, Wi-Fi signal, firmware, volume (0 is muted); the result says the likely cause and what to do.",
+            ([Description("The device id.")] string deviceId,
+             AIFunctionArguments call,
+             [Description("What the customer noticed: no_sound, connection, frozen or not_working.")] string? symptom = null,
+             CancellationToken ct = default) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.DiagnoseDevice, DeviceIds = [deviceId], Symptom = Symptoms.Read(symptom) }, ct)),
+        Tool(ToolNames.RestartDevice, "Restart a device: it comes back on and online, and stops what it was playing. Use when the customer asks for a restart or agrees to one.",
+            ([Description("The device id.")] string deviceId, AIFunctionArguments call, CancellationToken ct) =>
+                ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.RestartDevice, DeviceIds = [deviceId] }, ct)),
         Tool(ToolNames.SetVolume, "Set a device's volume to an absolute level from 0 (mute) to 100.",
             ([Description("The device id.")] string deviceId, [Description("Volume from 0 to 100.")] int? volume, AIFunctionArguments call, CancellationToken ct) =>
                 ToolboxOf(call).ExecuteAsync(new DeviceCommand { Tool = ToolNames.SetVolume, DeviceIds = [deviceId], Volume = volume }, ct)),

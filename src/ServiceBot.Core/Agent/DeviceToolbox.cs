@@ -49,6 +49,7 @@ public sealed class DeviceToolbox
         GateDecision decision = GateDecision.Allow;
         var messages = new List<string>();
         var changed = new List<Device>();
+        DateTimeOffset now = _time.GetUtcNow();
         Customer? after = await _updater.UpdateAsync(Customer.Id, Customer, current =>
         {
             messages.Clear();
@@ -63,7 +64,7 @@ public sealed class DeviceToolbox
             foreach (string id in command.DeviceIds.Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 Device device = updated.FindDevice(id)!;
-                (Device next, string message) = DeviceOperations.Apply(device, command);
+                (Device next, string message) = DeviceOperations.Apply(device, command, now);
                 messages.Add(message);
                 if (next != device)
                 {

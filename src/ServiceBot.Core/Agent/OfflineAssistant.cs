@@ -61,6 +61,7 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
             case Intent.Greeting: return Text(OfflineReplies.Greeting(context));
             case Intent.Thanks: return Text(OfflineReplies.Thanks(context));
             case Intent.Capabilities: return Text(OfflineReplies.Capabilities(context));
+            case Intent.OutOfScope: return Text(OfflineReplies.OutOfScope(context, analysis.OffTopic));
             case Intent.Unknown: return Text(OfflineReplies.Unknown(context));
         }
 

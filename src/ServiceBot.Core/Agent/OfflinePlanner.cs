@@ -21,6 +21,8 @@ internal static class OfflinePlanner
         return analysis.Intent switch
         {
             Intent.DeviceStatus => Each(devices, ToolNames.GetDeviceStatus),
+            Intent.Troubleshoot => Each(devices, ToolNames.DiagnoseDevice, ("symptom", analysis.Symptom)),
+            Intent.Restart => Each(devices, ToolNames.RestartDevice),
             Intent.DeviceInfo => Each(devices, ToolNames.GetDeviceInfo),
             Intent.VolumeSet => Each(devices, ToolNames.SetVolume, ("volume", analysis.Volume)),
             Intent.VolumeUp => Each(devices, ToolNames.ChangeVolume, ("step", analysis.VolumeStep ?? DefaultVolumeStep)),

@@ -22,6 +22,11 @@ internal static class OfflineReplies
     public static string Unknown(AgentContext context) =>
         $"Sorry, I didn't catch what you'd like me to do. {Offer(context)} For example: {Example(context)}";
 
+    /// <summary>A clear no that runs nothing, and what the customer can ask instead.</summary>
+    public static string OutOfScope(AgentContext context, string? topic) =>
+        $"Sorry, I can't help with {topic ?? "that"}: I look after your smart-home devices only, so I haven't done anything. "
+        + $"{Offer(context)} I can also troubleshoot a device that isn't working. For example: {Example(context)}";
+
     public static string Clarify(AgentContext context, Clarification clarification)
     {
         Customer customer = context.Customer;

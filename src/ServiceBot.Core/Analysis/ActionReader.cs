@@ -23,6 +23,9 @@ internal sealed record ActionReading(Intent Intent)
 
     /// <summary>Read from a complaint ("it's too loud") rather than a command.</summary>
     public bool Complaint { get; init; }
+
+    /// <summary>For troubleshooting: what the customer noticed, one of <see cref="Permissions.Symptoms"/>.</summary>
+    public string? Symptom { get; init; }
 }
 
 /// <summary>

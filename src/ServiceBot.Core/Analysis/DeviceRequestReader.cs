@@ -23,6 +23,11 @@ internal static class DeviceRequestReader
     /// </summary>
     private static (ActionReading Action, List<DeviceMention> Mentions)? ReadAction(Utterance u, CustomerTerms terms)
     {
+        if (ActionReader.ReadTrouble(u.Text) is { } trouble)
+        {
+            return (trouble, DeviceMentions.Read(u, terms));
+        }
+
         List<Utterance> clauses = ClauseSplitter.Split(u);
         if (clauses.Count > 1)
         {
@@ -85,6 +90,7 @@ internal static class DeviceRequestReader
             VolumeStep = action.VolumeStep,
             TargetRoom = action.TargetRoom,
             Music = intent is Intent.PlayMusic or Intent.MultiRoom ? music : null,
+            Symptom = action.Symptom,
         };
     }
 

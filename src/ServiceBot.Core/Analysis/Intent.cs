@@ -7,7 +7,16 @@ public enum Intent
     Greeting,
     Thanks,
     Capabilities,
+
+    /// <summary>A request outside smart-home support ("what's the weather"): declined, nothing runs.</summary>
+    OutOfScope,
     DeviceStatus,
+
+    /// <summary>Something is wrong with a device ("no sound", "it's frozen"): diagnose it.</summary>
+    Troubleshoot,
+
+    /// <summary>"restart my speaker".</summary>
+    Restart,
     DeviceInfo,
     VolumeSet,
     VolumeUp,

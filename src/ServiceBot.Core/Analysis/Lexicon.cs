@@ -26,6 +26,7 @@ internal static class Lexicon
         ambient lofi indie punk gospel latin salsa chill relaxing christmas workout podcast news lullabies
         piano acoustic opera instrumental
         light lights lamp thermostat camera doorbell heater
+        restart reboot wifi frozen troubleshoot diagnose diagnostics disconnecting disconnected
         """;
 
     // Everyday words a customer types that must stay as they are.
@@ -55,6 +56,16 @@ internal static class Lexicon
         hear heard listen listened audible barely hardly cannot unable hard
         thanks thank thx ty zero one two three four five six seven eight nine ten eleven twelve
         mornings evenings nights afternoons
+        wi fi internet network router signal connect connects connecting disconnect disconnects disconnecting disconnected
+        drop drops dropping dropped keeps losing lost loses unstable flaky spotty poor weak bad terrible awful
+        freeze freezes freezing froze stuck hung unresponsive respond responds responding lagging laggy glitch glitching
+        glitchy crash crashes crashing crashed black blank dark screen loading dead wrong problem problems issue issues
+        trouble troubles acting weird strange funny misbehaving malfunctioning faulty fix troubleshooting diagnostic
+        restarting rebooting reset cycle silent noise making producing coming cutting cuts work works worked
+        forecast raining rain sunny umbrella flight flights hotel hotels taxi cab uber plane trip ticket tickets reserve
+        poem poems poetry haiku story stories essay lyrics write compose jokes riddle groceries recipe recipes delivery
+        remind reminder reminders calendar appointment alarm timer president capital stock stocks score football
+        homework translate calculate solve
         """;
 
     /// <summary>Words of rooms and device types: still corrected inside a title or a routine name ("play jazz in the kitchn").</summary>

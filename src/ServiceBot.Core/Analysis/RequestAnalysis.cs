@@ -28,6 +28,12 @@ public sealed record RequestAnalysis
     /// <summary>Target room of a relocation, snake_case.</summary>
     public string? TargetRoom { get; init; }
 
+    /// <summary>For troubleshooting: what the customer noticed, one of <see cref="Permissions.Symptoms"/> (null: not said).</summary>
+    public string? Symptom { get; init; }
+
+    /// <summary>For an out-of-scope request: what was asked, as "the weather" or "booking travel" (null: not placed).</summary>
+    public string? OffTopic { get; init; }
+
     /// <summary>Song, artist or genre asked for.</summary>
     public string? Music { get; init; }
 

@@ -10,8 +10,8 @@ namespace ServiceBot.Core.Analysis;
 /// <remarks>
 /// The pipeline: <see cref="TextNormalizer"/> (case, contractions, typos) → <see cref="RoutineReader"/> (schedules,
 /// phrases, routine names) → <see cref="DeviceRequestReader"/> (device requests: <see cref="ActionReader"/>,
-/// <see cref="DeviceMentions"/>, <see cref="DeviceResolver"/>) → <see cref="SmallTalkReader"/>; whatever is left is
-/// <see cref="Intent.Unknown"/>.
+/// <see cref="DeviceMentions"/>, <see cref="DeviceResolver"/>) → <see cref="SmallTalkReader"/> → <see cref="OffTopicReader"/>;
+/// whatever is left is <see cref="Intent.Unknown"/>.
 /// </remarks>
 public sealed class RequestAnalyzer
 {
@@ -47,7 +47,7 @@ public sealed class RequestAnalyzer
         Utterance u = WithoutOpeners(whole);
         if (u.IsEmpty)
         {
-            return new RequestAnalysis { Intent = SmallTalkReader.Read(whole) };
+            return SmallTalk(whole);
         }
 
         if (RoutineReader.Read(u, terms, context) is { } routine)
@@ -60,7 +60,16 @@ public sealed class RequestAnalyzer
             return request;
         }
 
-        return new RequestAnalysis { Intent = SmallTalkReader.Read(whole) };
+        return SmallTalk(whole);
+    }
+
+    /// <summary>No device request: small talk, a request we decline (named), or what we could not place.</summary>
+    private static RequestAnalysis SmallTalk(Utterance whole)
+    {
+        Intent intent = SmallTalkReader.Read(whole);
+        return intent == Intent.Unknown && OffTopicReader.Read(whole) is { } topic
+            ? new RequestAnalysis { Intent = Intent.OutOfScope, OffTopic = topic }
+            : new RequestAnalysis { Intent = intent };
     }
 
     private static Utterance WithoutOpeners(Utterance u)

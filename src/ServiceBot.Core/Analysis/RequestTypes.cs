@@ -6,6 +6,7 @@ namespace ServiceBot.Core.Analysis;
 public static class RequestTypes
 {
     public const string DeviceStatus = "device_status";
+    public const string Troubleshooting = "troubleshooting";
     public const string DeviceInfo = "device_info";
     public const string VolumeChange = "volume_change";
     public const string PowerChange = "power_change";
@@ -17,9 +18,10 @@ public static class RequestTypes
     public static string? For(Intent intent) => intent switch
     {
         Intent.DeviceStatus => DeviceStatus,
+        Intent.Troubleshoot => Troubleshooting,
         Intent.DeviceInfo => DeviceInfo,
         Intent.VolumeSet or Intent.VolumeUp or Intent.VolumeDown or Intent.Mute or Intent.Unmute => VolumeChange,
-        Intent.PowerOn or Intent.PowerOff => PowerChange,
+        Intent.PowerOn or Intent.PowerOff or Intent.Restart => PowerChange,
         Intent.Relocate => DeviceRelocation,
         Intent.PlayMusic or Intent.PauseMusic or Intent.SkipMusic => PlayMusic,
         Intent.MultiRoom => MultiRoomSetup,
@@ -29,7 +31,7 @@ public static class RequestTypes
 
     public static string? RequiredAction(string? requestType) => requestType switch
     {
-        DeviceStatus => Actions.StatusCheck,
+        DeviceStatus or Troubleshooting => Actions.StatusCheck,
         DeviceInfo => Actions.DeviceInfo,
         VolumeChange => Actions.VolumeControl,
         PowerChange => Actions.DevicePower,

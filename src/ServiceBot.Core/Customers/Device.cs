@@ -14,6 +14,20 @@ public sealed record Device
     public string Status { get; init; } = DeviceStatus.Online;
     public string? NowPlaying { get; init; }
 
+    // Diagnostics, added after the first rows were stored: absent in an old row, and left out of the JSON while unknown
+    // so a device without them reads and writes exactly as before.
+
+    /// <summary>Wi-Fi signal as the device last reported it: one of <see cref="WifiSignal"/>, or null when unknown.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Signal { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Firmware { get; init; }
+
+    /// <summary>When the device last reached the service.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? LastSeen { get; init; }
+
     [JsonIgnore]
     public bool HasSpeaker => Type is DeviceType.SmartSpeaker or DeviceType.SmartDisplay;
 
@@ -44,6 +58,13 @@ public static class PowerState
 {
     public const string On = "on";
     public const string Off = "off";
+}
+
+public static class WifiSignal
+{
+    public const string Strong = "strong";
+    public const string Fair = "fair";
+    public const string Weak = "weak";
 }
 
 public static class DeviceStatus

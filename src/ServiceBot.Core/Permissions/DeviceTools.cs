@@ -7,6 +7,8 @@ public static class ToolNames
 {
     public const string GetDeviceStatus = "get_device_status";
     public const string GetDeviceInfo = "get_device_info";
+    public const string DiagnoseDevice = "diagnose_device";
+    public const string RestartDevice = "restart_device";
     public const string SetVolume = "set_volume";
     public const string ChangeVolume = "change_volume";
     public const string SetPower = "set_power";
@@ -22,17 +24,17 @@ public static class ToolNames
 
     public static readonly IReadOnlyList<string> All =
     [
-        GetDeviceStatus, GetDeviceInfo, SetVolume, ChangeVolume, SetPower, MoveDevice, PlayMusic,
+        GetDeviceStatus, GetDeviceInfo, DiagnoseDevice, RestartDevice, SetVolume, ChangeVolume, SetPower, MoveDevice, PlayMusic,
         PauseMusic, SkipTrack, PlayMultiRoom, CreateRoutine, ListRoutines, RunRoutine, DeleteRoutine,
     ];
 
     /// <summary>The tier action a tool needs, or null for a tool we do not know.</summary>
     public static string? RequiredAction(string tool) => tool switch
     {
-        GetDeviceStatus => Actions.StatusCheck,
+        GetDeviceStatus or DiagnoseDevice => Actions.StatusCheck,
         GetDeviceInfo => Actions.DeviceInfo,
         SetVolume or ChangeVolume => Actions.VolumeControl,
-        SetPower => Actions.DevicePower,
+        SetPower or RestartDevice => Actions.DevicePower,
         MoveDevice => Actions.DeviceRelocation,
         PlayMusic or PauseMusic or SkipTrack => Actions.MusicServices,
         PlayMultiRoom => Actions.MultiRoomAudio,
@@ -43,6 +45,13 @@ public static class ToolNames
     /// <summary>Tools that act on a device that must have a speaker.</summary>
     public static bool NeedsSpeaker(string tool) =>
         tool is SetVolume or ChangeVolume or PlayMusic or PauseMusic or SkipTrack or PlayMultiRoom;
+
+    /// <summary>
+    /// Tools that still make sense on an offline device: reading what is known of it, and power, which is how a
+    /// customer brings it back.
+    /// </summary>
+    public static bool WorksOffline(string tool) =>
+        tool is GetDeviceStatus or GetDeviceInfo or DiagnoseDevice or SetPower or RestartDevice;
 
     /// <summary>Tools that name no device of their own (routines carry their devices inside).</summary>
     public static bool TakesNoDevice(string tool) =>

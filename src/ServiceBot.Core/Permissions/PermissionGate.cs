@@ -79,7 +79,7 @@ public sealed class PermissionGate(ServiceLevelCatalog catalog)
                 return CheckMultiRoom(customer, tier, catalog, action, devices);
         }
 
-        if (command.Tool is not (ToolNames.GetDeviceStatus or ToolNames.GetDeviceInfo or ToolNames.SetPower)
+        if (!ToolNames.WorksOffline(command.Tool)
             && devices.FirstOrDefault(d => d.Status != DeviceStatus.Online) is { } offline)
         {
             return GateDecision.Refuse(RefusalKind.DeviceState, action,

@@ -19,6 +19,9 @@ public sealed record CorpusCase
     public CorpusRoutine? Routine { get; init; }
     public string? RoutineName { get; init; }
     public CorpusClarification? Clarification { get; init; }
+
+    /// <summary>What a troubleshooting request says went wrong (no_sound, connection, frozen, not_working).</summary>
+    public string? Symptom { get; init; }
 }
 
 public sealed record CorpusContext

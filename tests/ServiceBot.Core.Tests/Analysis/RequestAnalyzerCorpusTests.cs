@@ -38,6 +38,7 @@ public class RequestAnalyzerCorpusTests
         Check("targetRoom", expected.TargetRoom, actual.TargetRoom);
         Check("music", expected.Music?.ToLowerInvariant(), actual.Music?.ToLowerInvariant());
         Check("routineName", expected.RoutineName?.ToLowerInvariant(), actual.RoutineName?.ToLowerInvariant());
+        Check("symptom", expected.Symptom, actual.Symptom);
         Check("clarification", Describe(expected.Clarification), Describe(actual.Clarification));
         Check("routine", Describe(expected.Routine, actual.Routine?.Name), Describe(actual.Routine));
 
