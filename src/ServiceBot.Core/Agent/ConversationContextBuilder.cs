@@ -22,11 +22,25 @@ public static class ConversationContextBuilder
             if (devices.Length > 0)
             {
                 string? music = devices.Select(id => customer.FindDevice(id)?.NowPlaying).FirstOrDefault(m => m is not null);
-                return new ConversationContext { LastDeviceIds = devices, LastMusic = music ?? LastPlaying(customer) };
+                return new ConversationContext { LastDeviceIds = devices, LastMusic = music ?? LastPlaying(customer), LastRequest = RequestBefore(history, i) };
             }
         }
 
         return new ConversationContext { LastMusic = LastPlaying(customer) };
+    }
+
+    /// <summary>The customer's message the bot reply at <paramref name="reply"/> answered: what a correction corrects.</summary>
+    private static string? RequestBefore(IReadOnlyList<StoredMessage> history, int reply)
+    {
+        for (int i = reply - 1; i >= 0; i--)
+        {
+            if (history[i].Sender == Senders.Customer)
+            {
+                return history[i].Text;
+            }
+        }
+
+        return null;
     }
 
     private static string? LastPlaying(Customer customer) =>

@@ -16,6 +16,9 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
 
     private int _turns;
 
+    // The words for the parts of the message that ran no tool, added to the reply once the tools have answered.
+    private List<string> _notes = [];
+
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -47,32 +50,60 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
         List<FunctionResultContent> results = ResultsSinceLastUserTurn(messages);
         if (results.Count > 0)
         {
-            return new ChatMessage(ChatRole.Assistant, string.Join(" ", results.Select(ReadResult)));
+            return Text(string.Join(" ", results.Select(ReadResult).Concat(_notes)));
         }
 
         RequestAnalysis analysis = context.Analysis;
-        if (analysis.Clarification is { } clarification)
-        {
-            return Text(OfflineReplies.Clarify(context, clarification));
-        }
-
         switch (analysis.Intent)
         {
             case Intent.Greeting: return Text(OfflineReplies.Greeting(context));
             case Intent.Thanks: return Text(OfflineReplies.Thanks(context));
             case Intent.Capabilities: return Text(OfflineReplies.Capabilities(context));
             case Intent.OutOfScope: return Text(OfflineReplies.OutOfScope(context, analysis.OffTopic));
-            case Intent.Unknown: return Text(OfflineReplies.Unknown(context));
+            case Intent.Unknown when analysis.OtherPersonsDevice is null: return Text(OfflineReplies.Unknown(context));
         }
 
-        IReadOnlyList<OfflinePlanner.PlannedCall> plan = OfflinePlanner.Plan(analysis, conversation);
-        if (plan.Count == 0)
+        // Every request of the message gets its tool calls or its own words; the words wait for the tools' results so
+        // that one reply covers every part.
+        var calls = new List<AIContent>();
+        var notes = new List<string>();
+        foreach (RequestAnalysis part in analysis.AllRequests)
         {
-            return Text(OfflineReplies.NoDevice(context));
+            if (WordsFor(part) is { } words)
+            {
+                notes.Add(words);
+                continue;
+            }
+
+            foreach (OfflinePlanner.PlannedCall call in OfflinePlanner.Plan(part, conversation))
+            {
+                calls.Add(new FunctionCallContent($"offline_{calls.Count + 1}", call.Tool, call.Arguments));
+            }
         }
 
-        var calls = plan.Select((call, i) => (AIContent)new FunctionCallContent($"offline_{i + 1}", call.Tool, call.Arguments)).ToList();
+        if (calls.Count == 0)
+        {
+            return Text(string.Join(" ", notes.Distinct(StringComparer.Ordinal)));
+        }
+
+        _notes = notes.Distinct(StringComparer.Ordinal).ToList();
         return new ChatMessage(ChatRole.Assistant, calls);
+    }
+
+    /// <summary>What a request is answered with when it runs no tool: someone else's device, a question back, no device.</summary>
+    private string? WordsFor(RequestAnalysis part)
+    {
+        if (part.OtherPersonsDevice is { } theirs)
+        {
+            return OfflineReplies.NotYours(theirs);
+        }
+
+        if (part.Clarification is { } clarification)
+        {
+            return OfflineReplies.Clarify(context, clarification);
+        }
+
+        return OfflinePlanner.Plan(part, conversation).Count == 0 ? OfflineReplies.NoDevice(context) : null;
     }
 
     private static ChatMessage Text(string text) => new(ChatRole.Assistant, text);

@@ -44,6 +44,10 @@ internal static class OfflineReplies
         };
     }
 
+    /// <summary>A device of someone else's account: refused by name, nothing run.</summary>
+    public static string NotYours(string theirs) =>
+        $"I can only control devices on your own account; {theirs} isn't one of them.";
+
     public static string NoDevice(AgentContext context) =>
         $"Which device do you mean? {Devices(context.Customer)}";
 

@@ -15,6 +15,10 @@ internal static class ClauseSplitter
     private static readonly FrozenSet<string> Connectors = FrozenSet.Create(
         StringComparer.Ordinal, "and", "then", "also", "plus", "after", "that", "please", "now", "can", "you", "could", "just");
 
+    // "mute the kitchen and what is the bedroom speaker's volume?": a question after "and" is a request of its own.
+    private static readonly FrozenSet<string> QuestionWords = FrozenSet.Create(
+        StringComparer.Ordinal, "what", "how", "is", "are", "which", "where");
+
     public static bool StartsAction(string word) => ActionVerbs.Contains(word);
 
     public static List<Utterance> Split(Utterance u)
@@ -25,6 +29,12 @@ internal static class ClauseSplitter
         {
             if (!ActionVerbs.Contains(u[i]))
             {
+                if (QuestionWords.Contains(u[i]) && u[i - 1] == "and" && i - 1 > start)
+                {
+                    clauses.Add(u.Slice(start, i - 1));
+                    start = i;
+                }
+
                 continue;
             }
 

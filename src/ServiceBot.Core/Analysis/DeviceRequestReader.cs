@@ -13,26 +13,39 @@ internal static class DeviceRequestReader
         Intent.Unknown, Intent.Greeting, Intent.Thanks, Intent.Capabilities,
         Intent.RoutineCreate, Intent.RoutineList, Intent.RoutineRun, Intent.RoutineDelete);
 
-    public static RequestAnalysis? Read(Utterance u, CustomerTerms terms, ConversationContext context) =>
-        ReadAction(u, terms) is { } read ? Build(read.Action, read.Mentions, terms.Customer, context) : null;
+    public static RequestAnalysis? Read(Utterance u, CustomerTerms terms, ConversationContext context)
+    {
+        List<ClauseReading> readings = ReadActions(u, terms);
+        if (readings.Count == 0)
+        {
+            return null;
+        }
+
+        RequestAnalysis[] parts = readings.Select(r => Build(r, terms.Customer, context)).ToArray();
+        return parts[0] with { MoreRequests = parts[1..] };
+    }
+
+    /// <summary>One request of a message: its action, the device phrases it uses, and the words it was read from.</summary>
+    private sealed record ClauseReading(ActionReading Action, List<DeviceMention> Mentions, Utterance Words);
 
     /// <summary>
-    /// One request per message: of "turn off the kitchen display, then play jazz in the bedroom" the first. A complaint
-    /// gives way to the command after it ("the kitchen display is too loud, make it 20"), and a clause that only says
-    /// "it" borrows the devices named before it.
+    /// Every request of a message, in order: "turn off the kitchen display, then play jazz in the bedroom" is two. A
+    /// complaint gives way to the command after it ("the kitchen display is too loud, make it 20"), and a clause that
+    /// only says "it" borrows the devices named before it.
     /// </summary>
-    private static (ActionReading Action, List<DeviceMention> Mentions)? ReadAction(Utterance u, CustomerTerms terms)
+    private static List<ClauseReading> ReadActions(Utterance u, CustomerTerms terms)
     {
         if (ActionReader.ReadTrouble(u.Text) is { } trouble)
         {
-            return (trouble, DeviceMentions.Read(u, terms));
+            return [new(trouble, DeviceMentions.Read(u, terms), u)];
         }
 
         List<Utterance> clauses = ClauseSplitter.Split(u);
         if (clauses.Count > 1)
         {
             var earlier = new List<DeviceMention>();
-            (ActionReading Action, List<DeviceMention> Mentions)? complaint = null;
+            var commands = new List<ClauseReading>();
+            ClauseReading? complaint = null;
             foreach (Utterance clause in clauses)
             {
                 List<DeviceMention> found = DeviceMentions.Read(clause, terms);
@@ -40,31 +53,75 @@ internal static class DeviceRequestReader
                 List<DeviceMention> usable = action is null ? found : Usable(action, found);
                 if (action is not null)
                 {
-                    List<DeviceMention> mentions = usable.All(m => m.Kind == MentionKind.Pronoun) && earlier.Count > 0 ? earlier : usable;
+                    List<DeviceMention> mentions = usable.All(m => m.Kind == MentionKind.Pronoun) && earlier.Count > 0 ? earlier.ToList() : usable;
                     if (!action.Complaint)
                     {
-                        return (action, mentions);
+                        commands.AddRange(PairVolumes(new ClauseReading(action, mentions, clause)));
                     }
-
-                    complaint ??= (action, mentions);
+                    else
+                    {
+                        complaint ??= new ClauseReading(action, mentions, clause);
+                    }
                 }
 
                 earlier.AddRange(usable.Where(m => m.Kind != MentionKind.Pronoun));
             }
 
+            if (commands.Count > 0)
+            {
+                return commands;
+            }
+
             if (complaint is not null)
             {
-                return complaint;
+                return [complaint];
             }
         }
 
         List<DeviceMention> all = DeviceMentions.Read(u, terms);
-        return ActionReader.Read(u, all, terms) is { } whole ? (whole, Usable(whole, all)) : null;
+        return ActionReader.Read(u, all, terms) is { } whole ? PairVolumes(new ClauseReading(whole, Usable(whole, all), u)) : [];
     }
 
-    private static RequestAnalysis Build(ActionReading action, List<DeviceMention> usable, Customer customer, ConversationContext context)
+    /// <summary>
+    /// "set the bedroom to 20 and the kitchen to 40" has one verb but two requests: each device takes the number that
+    /// follows it (before the next device). Anything else, and a single number for several devices, stays one request.
+    /// </summary>
+    private static List<ClauseReading> PairVolumes(ClauseReading reading)
     {
+        List<DeviceMention> named = reading.Mentions.Where(m => m.Kind != MentionKind.Pronoun).OrderBy(m => m.Span.Start).ToList();
+        if (reading.Action.Intent != Intent.VolumeSet || named.Count < 2)
+        {
+            return [reading];
+        }
+
+        List<NumberToken> numbers = NumberReader.FindAll(reading.Words);
+        var paired = new List<ClauseReading>();
+        for (int i = 0; i < named.Count; i++)
+        {
+            int from = named[i].Span.End;
+            int to = i + 1 < named.Count ? named[i + 1].Span.Start : reading.Words.Count;
+            NumberToken? own = numbers.Where(n => n.Span.Start >= from && n.Span.Start < to).Select(n => (NumberToken?)n).FirstOrDefault();
+            if (own is null)
+            {
+                return [reading];
+            }
+
+            paired.Add(reading with { Action = reading.Action with { Volume = own.Value.Value }, Mentions = [named[i]] });
+        }
+
+        return paired;
+    }
+
+    private static RequestAnalysis Build(ClauseReading reading, Customer customer, ConversationContext context)
+    {
+        (ActionReading action, List<DeviceMention> usable, Utterance words) = reading;
         Intent intent = action.Intent;
+        if (OtherPeoplesDevices.Find(words.Raw(new WordSpan(0, words.Count)), customer) is { } others)
+        {
+            // Never resolved against the customer's own devices: "Alice's speaker" is not "my speaker".
+            return new RequestAnalysis { Intent = intent, OtherPersonsDevice = others };
+        }
+
         DeviceResolution devices;
         if (intent is Intent.PlayMusic or Intent.MultiRoom)
         {

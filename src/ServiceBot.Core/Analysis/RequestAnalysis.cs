@@ -42,6 +42,21 @@ public sealed record RequestAnalysis
 
     /// <summary>The routine a run/delete refers to, by name or phrase.</summary>
     public string? RoutineName { get; init; }
+
+    /// <summary>
+    /// A device of someone else ("Alice's speaker", as the customer wrote it): never resolved to one of the customer's
+    /// own devices, so nothing runs and the reply says why.
+    /// </summary>
+    public string? OtherPersonsDevice { get; init; }
+
+    /// <summary>
+    /// The further requests of a compound message ("... and play jazz in the kitchen"), each with its own devices and
+    /// values; this record is the first. Empty for a single request.
+    /// </summary>
+    public IReadOnlyList<RequestAnalysis> MoreRequests { get; init; } = [];
+
+    /// <summary>This request followed by <see cref="MoreRequests"/>: every part the reply must cover.</summary>
+    public IEnumerable<RequestAnalysis> AllRequests => MoreRequests.Prepend(this);
 }
 
 public enum ClarificationKind
@@ -72,4 +87,7 @@ public sealed record ConversationContext
 
     public IReadOnlyList<string> LastDeviceIds { get; init; } = [];
     public string? LastMusic { get; init; }
+
+    /// <summary>The customer's message that led to the last device actions, for "sorry, I mean 30" and "not the kitchen, the bedroom".</summary>
+    public string? LastRequest { get; init; }
 }

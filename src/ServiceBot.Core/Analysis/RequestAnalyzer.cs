@@ -50,6 +50,11 @@ public sealed class RequestAnalyzer
             return SmallTalk(whole);
         }
 
+        if (CorrectionReader.Read(u, terms, context, last => Analyze(last, customer, context with { LastRequest = null })) is { } correction)
+        {
+            return correction;
+        }
+
         if (RoutineReader.Read(u, terms, context) is { } routine)
         {
             return routine;

@@ -23,6 +23,10 @@ internal static class RoomNames
     private static readonly FrozenSet<string> TargetEnd = FrozenSet.Create(
         StringComparer.Ordinal, "please", "now", "instead", "for", "and", "then", "thanks", "today", "too", "as", "so", "because");
 
+    /// <summary>True when <paramref name="word"/> is (part of) a room name people use: "kitchen", "living", "office".</summary>
+    public static bool IsRoomWord(string word) =>
+        Table.Values.Any(entries => entries.Any(e => e.Words.Contains(word.ToLowerInvariant(), StringComparer.Ordinal)));
+
     /// <summary>Reads a room starting at word <paramref name="start"/>: the longest known name, then the customer's own rooms.</summary>
     public static bool TryRead(Utterance u, int start, IReadOnlyList<string> customerRooms, out string room, out int length)
     {
