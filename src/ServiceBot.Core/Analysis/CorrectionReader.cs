@@ -57,19 +57,24 @@ internal static class CorrectionReader
         return end == u.Count ? number.Value : null;
     }
 
-    /// <summary>"not the kitchen, the bedroom", "I meant the bedroom, not the kitchen": the device meant, without the other.</summary>
+    /// <summary>
+    /// "not the kitchen, the bedroom", "I meant the bedroom, not the kitchen": the device meant, without the other. Only
+    /// fillers may stand outside the two device phrases, so "is the bedroom speaker on, not the kitchen one?" is no correction.
+    /// </summary>
     private static List<DeviceMention>? ReadOtherDevice(Utterance u, CustomerTerms terms)
     {
         int not = Enumerable.Range(0, u.Count).FirstOrDefault(i => u[i] == "not", -1);
-        if (not < 0 || Enumerable.Range(0, u.Count).Any(i => ClauseSplitter.StartsAction(u[i])))
+        if (not < 0)
         {
             return null;
         }
 
         List<DeviceMention> mentions = DeviceMentions.Read(u, terms).Where(m => m.Kind != MentionKind.Pronoun).ToList();
+        bool onlyFillers = Enumerable.Range(0, u.Count)
+            .All(i => mentions.Any(m => m.Span.Contains(i)) || Fillers.Contains(u[i]) || u[i] is "not" or "the" or "my" or "one" or "but");
         // The phrase right after "not" (past "the") is the wrong one.
-        List<DeviceMention> meant = mentions.Where(m => m.Span.Start is var s && (s < not || s > not + 2)).ToList();
-        return meant.Count > 0 && meant.Count < mentions.Count ? meant : null;
+        List<DeviceMention> meant = mentions.Where(m => m.Span.Start < not || m.Span.Start > not + 2).ToList();
+        return onlyFillers && meant.Count > 0 && meant.Count < mentions.Count ? meant : null;
     }
 
     private static RequestAnalysis? OnOtherDevice(RequestAnalysis last, List<DeviceMention> meant, Customer customer)

@@ -281,4 +281,121 @@ public sealed class OfflineAgentTests : IAsyncLifetime
         Assert.Equal(("device_power", "dev_003", true), (Assert.Single(restart.Actions).Action, restart.Actions[0].DeviceId, restart.Actions[0].Allowed));
         Assert.Equal("dev_003", Assert.Single(events.Devices).Id);
     }
+
+    // ---- compound messages: every request carried out or answered, each with its own values ----
+
+    [Theory]
+    [InlineData("set the bedroom speaker to 20 and the kitchen display to 40")]
+    [InlineData("set the bedroom to 20 and the kitchen to 40")]
+    public async Task Two_volumes_in_one_message_each_go_to_their_own_device(string text)
+    {
+        (AgentReply reply, _) = await AskAsync("cust_002", text);
+
+        Assert.Equal(2, reply.Actions.Count(a => a.Allowed && a.Action == "volume_control"));
+        Assert.Equal(20, (await StoredDeviceAsync("cust_002", "dev_002")).Volume);
+        Assert.Equal(40, (await StoredDeviceAsync("cust_002", "dev_003")).Volume);
+        Assert.Contains("20", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("40", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Power_and_music_in_one_message_both_run()
+    {
+        (AgentReply reply, _) = await AskAsync("cust_002", "turn off the bedroom speaker and play jazz in the kitchen");
+
+        Assert.Contains(reply.Actions, a => a is { Action: "device_power", DeviceId: "dev_002", Allowed: true });
+        Assert.Contains(reply.Actions, a => a is { Action: "music_services", DeviceId: "dev_003", Allowed: true });
+        Assert.Equal(PowerState.Off, (await StoredDeviceAsync("cust_002", "dev_002")).Power);
+        Assert.Equal("jazz", (await StoredDeviceAsync("cust_002", "dev_003")).NowPlaying, ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task A_change_and_a_question_in_one_message_are_both_answered()
+    {
+        (AgentReply reply, _) = await AskAsync("cust_002", "mute the kitchen and what's the bedroom speaker's volume?");
+
+        Assert.Contains(reply.Actions, a => a is { Action: "volume_control", DeviceId: "dev_003", Allowed: true });
+        Assert.Contains(reply.Actions, a => a is { Action: "status_check", DeviceId: "dev_002", Allowed: true });
+        Assert.Equal(0, (await StoredDeviceAsync("cust_002", "dev_003")).Volume);
+        int bedroom = (await StoredDeviceAsync("cust_002", "dev_002")).Volume;
+        Assert.Contains(bedroom.ToString(System.Globalization.CultureInfo.InvariantCulture), reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tier_refusal_of_one_part_does_not_hide_the_other()
+    {
+        (AgentReply reply, _) = await AskAsync("cust_001", "set the speaker to 25 and play some jazz");
+
+        Assert.Contains(reply.Actions, a => a is { Action: "volume_control", DeviceId: "dev_001", Allowed: true });
+        Assert.Contains(reply.Actions, a => a is { Action: "music_services", Allowed: false });
+        Assert.Equal(25, (await StoredDeviceAsync("cust_001", "dev_001")).Volume);
+        Assert.Null((await StoredDeviceAsync("cust_001", "dev_001")).NowPlaying);
+        Assert.Contains("25", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("premium", reply.Text, StringComparison.Ordinal);
+    }
+
+    // ---- corrections in the next message ----
+
+    private async Task<List<StoredMessage>> TurnAsync(string customerId, string text)
+    {
+        (AgentReply reply, _) = await AskAsync(customerId, text);
+        return
+        [
+            new() { ConversationId = "conv_test", Timestamp = DateTimeOffset.UtcNow, UserId = customerId, Sender = Senders.Customer, Text = text },
+            new() { ConversationId = "conv_test", Timestamp = DateTimeOffset.UtcNow, UserId = customerId, Sender = Senders.Bot, Text = reply.Text, Actions = reply.Actions },
+        ];
+    }
+
+    [Fact]
+    public async Task Sorry_I_mean_30_redoes_the_last_volume_change_with_30()
+    {
+        List<StoredMessage> history = await TurnAsync("cust_002", "set the kitchen display to 20");
+
+        (AgentReply corrected, _) = await AskAsync("cust_002", "sorry, I mean 30", history);
+
+        Assert.Equal(("volume_control", "dev_003", true), (Assert.Single(corrected.Actions).Action, corrected.Actions[0].DeviceId, corrected.Actions[0].Allowed));
+        Assert.Equal(30, (await StoredDeviceAsync("cust_002", "dev_003")).Volume);
+        Assert.Contains("30", corrected.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Not_the_kitchen_the_bedroom_redoes_the_last_action_on_the_other_device()
+    {
+        List<StoredMessage> history = await TurnAsync("cust_002", "turn off the kitchen display");
+
+        (AgentReply corrected, _) = await AskAsync("cust_002", "not the kitchen, the bedroom", history);
+
+        Assert.Equal(("device_power", "dev_002", true), (Assert.Single(corrected.Actions).Action, corrected.Actions[0].DeviceId, corrected.Actions[0].Allowed));
+        Assert.Equal(PowerState.Off, (await StoredDeviceAsync("cust_002", "dev_002")).Power);
+    }
+
+    // ---- other people's devices ----
+
+    [Theory]
+    [InlineData("cust_001", "turn off Alice's speaker", "Alice's speaker")]
+    [InlineData("cust_003", "turn off Jane's speaker", "Jane's speaker")]
+    [InlineData("cust_002", "set alice's office speaker to 10", "alice's office speaker")]
+    public async Task Another_persons_device_is_refused_by_name_and_nothing_changes(string customerId, string text, string theirs)
+    {
+        Customer before = (await _customers.GetAsync(customerId, TestContext.Current.CancellationToken))!;
+
+        (AgentReply reply, RecordingEvents events) = await AskAsync(customerId, text);
+
+        Assert.Empty(reply.Actions);
+        Assert.Empty(events.Devices);
+        Assert.Contains($"I can only control devices on your own account; {theirs} isn't one of them", reply.Text, StringComparison.Ordinal);
+        Customer after = (await _customers.GetAsync(customerId, TestContext.Current.CancellationToken))!;
+        Assert.Equal(before.Devices.Select(d => (d.Id, d.Power, d.Volume)), after.Devices.Select(d => (d.Id, d.Power, d.Volume)));
+    }
+
+    [Theory]
+    [InlineData("turn off Jane's speaker")]
+    [InlineData("turn off my speaker")]
+    public async Task A_possessive_naming_the_customer_is_their_own_device(string text)
+    {
+        (AgentReply reply, _) = await AskAsync("cust_001", text);
+
+        Assert.Contains(reply.Actions, a => a is { Action: "device_power", DeviceId: "dev_001", Allowed: true });
+        Assert.Equal(PowerState.Off, (await StoredDeviceAsync("cust_001", "dev_001")).Power);
+    }
 }

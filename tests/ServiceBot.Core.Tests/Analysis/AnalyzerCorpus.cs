@@ -22,12 +22,30 @@ public sealed record CorpusCase
 
     /// <summary>What a troubleshooting request says went wrong (no_sound, connection, frozen, not_working).</summary>
     public string? Symptom { get; init; }
+
+    /// <summary>Someone else's device as written ("Alice's speaker"); null means the message names none.</summary>
+    public string? OtherPersonsDevice { get; init; }
+
+    /// <summary>The further requests of a compound message, in order; checked only when given.</summary>
+    public List<CorpusPart>? MoreRequests { get; init; }
+}
+
+/// <summary>One further request of a compound message: its action, devices and values.</summary>
+public sealed record CorpusPart
+{
+    public required string Intent { get; init; }
+    public List<string> DeviceIds { get; init; } = [];
+    public int? Volume { get; init; }
+    public string? Music { get; init; }
 }
 
 public sealed record CorpusContext
 {
     public List<string> LastDeviceIds { get; init; } = [];
     public string? LastMusic { get; init; }
+
+    /// <summary>The customer's message behind the last device actions (what "sorry, I mean 30" corrects).</summary>
+    public string? LastRequest { get; init; }
 }
 
 public sealed record CorpusRoutine

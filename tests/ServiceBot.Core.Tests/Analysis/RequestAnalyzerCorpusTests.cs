@@ -41,6 +41,12 @@ public class RequestAnalyzerCorpusTests
         Check("symptom", expected.Symptom, actual.Symptom);
         Check("clarification", Describe(expected.Clarification), Describe(actual.Clarification));
         Check("routine", Describe(expected.Routine, actual.Routine?.Name), Describe(actual.Routine));
+        Check("otherPersonsDevice", expected.OtherPersonsDevice, actual.OtherPersonsDevice);
+        if (expected.MoreRequests is { } more)
+        {
+            Check("moreRequests", string.Join(" | ", more.Select(p => Part(p.Intent, p.DeviceIds, p.Volume, p.Music))),
+                string.Join(" | ", actual.MoreRequests.Select(p => Part(p.Intent.ToString(), p.DeviceIds, p.Volume, p.Music))));
+        }
 
         Assert.True(problems.Count == 0, $"\"{expected.Text}\" ({expected.Customer}):\n  " + string.Join("\n  ", problems));
     }
@@ -53,12 +59,15 @@ public class RequestAnalyzerCorpusTests
         Intent[] missing = Enum.GetValues<Intent>().Where(i => !cases.Any(c => Enum.Parse<Intent>(c.Intent) == i)).ToArray();
         Assert.True(missing.Length == 0, "no case for " + string.Join(", ", missing));
         Assert.All(["cust_001", "cust_002", "cust_003"], id => Assert.Contains(cases, c => c.Customer == id));
-        Assert.Equal(cases.Count, cases.Select(c => (c.Text, c.Customer, c.Context?.LastMusic, string.Join(',', c.Context?.LastDeviceIds ?? []))).Distinct().Count());
+        Assert.Equal(cases.Count, cases.Select(c => (c.Text, c.Customer, c.Context?.LastMusic, c.Context?.LastRequest, string.Join(',', c.Context?.LastDeviceIds ?? []))).Distinct().Count());
     }
 
     private static ConversationContext? ContextOf(CorpusCase c) => c.Context is null
         ? null
-        : new ConversationContext { LastDeviceIds = c.Context.LastDeviceIds, LastMusic = c.Context.LastMusic };
+        : new ConversationContext { LastDeviceIds = c.Context.LastDeviceIds, LastMusic = c.Context.LastMusic, LastRequest = c.Context.LastRequest };
+
+    private static string Part(string intent, IEnumerable<string> devices, int? volume, string? music) =>
+        $"{intent} [{Set(devices)}]" + (volume is null ? "" : $" volume={volume}") + (music is null ? "" : $" music={music.ToLowerInvariant()}");
 
     private static string Set(IEnumerable<string> ids) => string.Join(",", ids.Order(StringComparer.Ordinal));
 

@@ -247,6 +247,25 @@ public class RequestAnalyzerFocusedTests
         return $"{a.Intent} {string.Join(",", a.DeviceIds)} {a.Volume} {a.VolumeStep} {a.TargetRoom} {a.Music} {a.RoutineName} {a.Clarification} {a.Routine?.Name}";
     }
 
+    [Theory]
+    [InlineData("is the bedroom speaker on, not the kitchen one?")]
+    [InlineData("the bedroom speaker is not working, not the kitchen display")]
+    public void A_not_inside_a_request_of_its_own_is_no_correction(string text)
+    {
+        // Only "not the kitchen, the bedroom" and the like redo the last action; a question or complaint never turns it off.
+        var context = new ConversationContext { LastDeviceIds = ["dev_003"], LastRequest = "turn off the kitchen display" };
+        RequestAnalysis a = Analyzer.Analyze(text, SampleCustomers.ById("cust_002"), context);
+        Assert.NotEqual(Intent.PowerOff, a.Intent);
+        Assert.Contains("dev_002", a.DeviceIds);
+    }
+
+    [Fact]
+    public void A_correction_without_a_last_request_is_read_as_usual()
+    {
+        RequestAnalysis a = Analyzer.Analyze("not the kitchen, the bedroom", SampleCustomers.ById("cust_002"));
+        Assert.NotEqual(Intent.PowerOff, a.Intent);
+    }
+
     private static Customer With(params Device[] devices) => new()
     {
         Id = "cust_test",
