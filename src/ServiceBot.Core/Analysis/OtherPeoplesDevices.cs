@@ -22,6 +22,9 @@ internal static partial class OtherPeoplesDevices
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Possessive();
 
+    [GeneratedRegex(@"\b(my|our)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HouseholdBefore();
+
     /// <summary>The other person's device as written ("Alice's speaker"), or null when every possessive is the customer's.</summary>
     public static string? Find(string raw, Customer customer)
     {
@@ -29,7 +32,9 @@ internal static partial class OtherPeoplesDevices
         foreach (Match match in Possessive().Matches(text))
         {
             string owner = match.Groups["owner"].Value;
-            if (!NotAnOwner.Contains(owner) && !RoomNames.IsRoomWord(owner) && !IsCustomer(owner, customer) && !IsOwnDeviceName(match.Value, customer))
+            // "my son's speaker", "our kids' display": someone of the household, on the customer's own account.
+            bool household = HouseholdBefore().IsMatch(text.AsSpan(0, match.Index));
+            if (!household && !NotAnOwner.Contains(owner) && !RoomNames.IsRoomWord(owner) && !IsCustomer(owner, customer) && !IsOwnDeviceName(match.Value, customer))
             {
                 return match.Value;
             }
