@@ -60,7 +60,6 @@ public sealed partial class ChatHandler(
 
     private async Task AnswerAsync(ClientConnection connection, ClientFrame frame, string? cmid, CancellationToken cancellationToken)
     {
-
         StoredMessage? earlier = null;
         if (cmid is not null)
         {
