@@ -39,6 +39,25 @@ internal sealed class ConversationCache(int conversationsPerGeneration, int mess
         return false;
     }
 
+    /// <summary>
+    /// The messages of a conversation held whole that carry this customer's key; false when the conversation is not
+    /// held whole, so only the file can tell. Filters in place: the lookup runs on every keyed message.
+    /// </summary>
+    public bool TryFindKey(string conversationId, string userId, string clientMessageId, out IReadOnlyList<StoredMessage> found)
+    {
+        lock (_gate)
+        {
+            if (Find(conversationId) is { Messages: { } held, Complete: true })
+            {
+                found = held.Where(m => m.UserId == userId && m.ClientMessageId == clientMessageId).ToArray();
+                return true;
+            }
+        }
+
+        found = [];
+        return false;
+    }
+
     /// <summary>Call before reading a conversation from the file; pass the result to <see cref="Loaded"/>.</summary>
     public long BeginLoad(string conversationId)
     {

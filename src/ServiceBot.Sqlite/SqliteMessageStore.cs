@@ -89,9 +89,9 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
     public async Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, string? conversationId, CancellationToken cancellationToken)
     {
         // A conversation held whole answers without the file: the web front end names its conversation on every retry.
-        if (conversationId is not null && _cache.TryGet(conversationId, out IReadOnlyList<StoredMessage> held, out bool complete) && complete)
+        if (conversationId is not null && _cache.TryFindKey(conversationId, userId, clientMessageId, out IReadOnlyList<StoredMessage> held))
         {
-            return held.Where(m => m.UserId == userId && m.ClientMessageId == clientMessageId).ToArray();
+            return held;
         }
 
         List<StoredMessage> found = await QueryAsync(SelectByClientMessageId, userId, clientMessageId, 20, cancellationToken).ConfigureAwait(false);

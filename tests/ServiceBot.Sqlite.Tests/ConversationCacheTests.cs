@@ -62,6 +62,24 @@ public sealed class ConversationCacheTests
     }
 
     [Fact]
+    public void A_key_is_answered_from_memory_only_while_the_conversation_is_held_whole()
+    {
+        var cache = new ConversationCache(16, 2);
+        Assert.False(cache.TryFindKey("c", "cust_1", "k1", out _));
+
+        long writes = cache.BeginLoad("c");
+        cache.Loaded("c", writes, [Message("c", 1) with { ClientMessageId = "k1" }]);
+        Assert.True(cache.TryFindKey("c", "cust_1", "k1", out IReadOnlyList<StoredMessage> found));
+        Assert.Equal(["m1"], found.Select(m => m.Text));
+        Assert.True(cache.TryFindKey("c", "cust_2", "k1", out found));
+        Assert.Empty(found);
+
+        cache.Added(Message("c", 2));
+        cache.Added(Message("c", 3));
+        Assert.False(cache.TryFindKey("c", "cust_1", "k1", out _));
+    }
+
+    [Fact]
     public void Conversations_in_use_stay_and_the_rest_are_dropped()
     {
         var cache = new ConversationCache(2, 8);
