@@ -181,7 +181,7 @@ internal static partial class TimerReader
     [GeneratedRegex(@"\b(all|every|both|each)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AllWord();
 
-    [GeneratedRegex(@"\b(what|which|list|show|see|view|any|have|pending|running|set|my|when|how many)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(what|which|list|show|see|view|any|have|pending|running|my|when|how many)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ListWords();
 
     [GeneratedRegex(@"\b(every|each|daily|nightly|weekdays|weekends|schedule|scheduled|automatically|always|routinely|routine|routines)\b", RegexOptions.CultureInvariant)]
