@@ -22,7 +22,7 @@ public sealed class ClaudeTimerTests : IAsyncLifetime
             ScriptedReply.Text("Done: I'll turn off the bedroom speaker in 30 minutes."));
         Answer set = await _rig.AskAsync("cust_002", "turn off the bedroom speaker in half an hour");
 
-        Assert.Contains(_rig.Api.Requests[1].ToolResults, r => r.ToJsonString().Contains("Timer set:", StringComparison.Ordinal) && r.Contains("turn off the bedroom speaker", StringComparison.Ordinal));
+        Assert.Contains(_rig.Api.Requests[1].ToolResults, r => r.ToJsonString().Contains("Timer set:", StringComparison.Ordinal) && r.ToJsonString().Contains("turn off the bedroom speaker", StringComparison.Ordinal));
         Assert.Contains(set.Reply.Actions, a => a is { Action: "device_power", DeviceId: "dev_002", Allowed: true });
         ScheduledJob job = Assert.Single(await Jobs.ListPendingAsync("cust_002", TestContext.Current.CancellationToken));
         Assert.Equal(("set_power", "off", "conv_claude_test"), (job.Command!.Tool, job.Command.Power, job.ConversationId));
