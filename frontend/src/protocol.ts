@@ -133,6 +133,10 @@ export interface DeviceFrame {
   device: Device;
 }
 
+/**
+ * A bot reply. Also sent unprompted when a timer or a scheduled routine runs (requestType 'timer' or
+ * 'custom_routine', clientMessageId null, conversationId the conversation it was set in), after a DeviceFrame per change.
+ */
 export interface MessageFrame {
   type: 'message';
   conversationId: string;

@@ -11,6 +11,8 @@ public sealed class ServiceBotOptions
     public AuthOptions Auth { get; set; } = new();
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public Scheduling.SchedulingOptions Scheduling { get; set; } = new();
 }
 
 public sealed class AuthOptions
@@ -82,6 +84,7 @@ public sealed class ServiceBotOptionsValidator : IValidateOptions<ServiceBotOpti
             failures.Add($"ServiceBot:RateLimit:WindowSeconds must be between 1 and 86400, not {options.RateLimit.WindowSeconds}.");
         }
 
+        failures.AddRange(options.Scheduling.Problems());
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

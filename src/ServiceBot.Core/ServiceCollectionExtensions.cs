@@ -9,6 +9,7 @@ using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Guards;
 using ServiceBot.Core.Handlers;
+using ServiceBot.Core.Scheduling;
 using ServiceBot.Core.Seeding;
 using ServiceBot.Core.ServiceLevels;
 
@@ -37,6 +38,14 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IRequestLocks, KeyedLock>();
         services.AddSingleton<FrameSender>();
         services.AddSingleton<ChatAgent>();
+
+        // Timers and scheduled routines: the host adds the job store (IScheduledJobStore) with its store, and decides
+        // when ScheduledJobRunner runs (a background service, or a function every minute).
+        services.AddSingleton<SchedulerSignal>();
+        services.AddSingleton<JobScheduler>();
+        services.AddSingleton<CustomerPush>();
+        services.AddSingleton<ScheduledJobRunner>();
+        services.AddSingleton(sp => new RoutineScheduler(sp.GetRequiredService<JobScheduler>()));
 
         services.AddSingleton<AuthorizeHandler>();
         services.AddSingleton<ConnectionHandler>();

@@ -52,6 +52,42 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, DynamoDbTabl
         return connection.IsExpired(now) ? null : connection;
     }
 
+    /// <summary>A Query on the Connections table's <c>UserIdIndex</c>; expired rows the TTL has not reaped yet are left out.</summary>
+    public async Task<IReadOnlyList<Connection>> ListByUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var found = new List<Connection>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            QueryResponse page = await client.QueryAsync(new QueryRequest
+            {
+                TableName = tables.Connections,
+                IndexName = DynamoDbSchema.Connections.UserIdIndex,
+                KeyConditionExpression = "#user = :user",
+                ExpressionAttributeNames = new() { ["#user"] = DynamoDbSchema.Connections.UserId },
+                ExpressionAttributeValues = new() { [":user"] = S(userId) },
+                ExclusiveStartKey = start,
+            }, cancellationToken).ConfigureAwait(false);
+            foreach (Dictionary<string, AttributeValue> item in page.Items ?? [])
+            {
+                var connection = new Connection(
+                    item.String(ConnectionId),
+                    item.String("userId"),
+                    Timestamps.FromKey(item.String("connectionTime")),
+                    DateTimeOffset.FromUnixTimeSeconds(item.Long(Ttl)));
+                if (!connection.IsExpired(now))
+                {
+                    found.Add(connection);
+                }
+            }
+
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return found;
+    }
+
     public Task RemoveAsync(string connectionId, CancellationToken cancellationToken) =>
         client.DeleteItemAsync(new DeleteItemRequest
         {

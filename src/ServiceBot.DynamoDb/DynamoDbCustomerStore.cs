@@ -88,16 +88,21 @@ public sealed class DynamoDbCustomerStore(IAmazonDynamoDB client, DynamoDbTables
         }
     }
 
-    internal static Dictionary<string, AttributeValue> Write(Customer customer) => new()
+    internal static Dictionary<string, AttributeValue> Write(Customer customer)
     {
-        [Id] = S(customer.Id),
-        ["name"] = S(customer.Name),
-        ["serviceLevel"] = S(customer.ServiceLevel),
-        [Version] = N(customer.Version),
-        // Lists may be null in a record read from JSON that left them out.
-        ["devices"] = L((customer.Devices ?? []).Select(d => M(WriteDevice(d)))),
-        ["routines"] = L((customer.Routines ?? []).Select(r => M(WriteRoutine(r)))),
-    };
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [Id] = S(customer.Id),
+            ["name"] = S(customer.Name),
+            ["serviceLevel"] = S(customer.ServiceLevel),
+            [Version] = N(customer.Version),
+            // Lists may be null in a record read from JSON that left them out.
+            ["devices"] = L((customer.Devices ?? []).Select(d => M(WriteDevice(d)))),
+            ["routines"] = L((customer.Routines ?? []).Select(r => M(WriteRoutine(r)))),
+        };
+        item.AddIfNotNull("timeZone", customer.TimeZone);
+        return item;
+    }
 
     internal static Customer Read(Dictionary<string, AttributeValue> item) => new()
     {
@@ -107,6 +112,7 @@ public sealed class DynamoDbCustomerStore(IAmazonDynamoDB client, DynamoDbTables
         Version = item.Long(Version),
         Devices = item.Maps("devices").Select(ReadDevice).ToArray(),
         Routines = item.Maps("routines").Select(ReadRoutine).ToArray(),
+        TimeZone = item.StringOrNull("timeZone"),
     };
 
     private static Dictionary<string, AttributeValue> WriteDevice(Device device)

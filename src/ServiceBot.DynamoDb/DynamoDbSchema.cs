@@ -43,6 +43,11 @@ public static class DynamoDbSchema
     {
         public const string ConnectionId = "connectionId";
 
+        public const string UserId = "userId";
+
+        /// <summary>A customer's open connections, so a timer that fires can reach them (ours, beyond the seed).</summary>
+        public const string UserIdIndex = "UserIdIndex";
+
         /// <summary>Epoch seconds; the table's TTL attribute (DynamoDB deletes the row some time after it passes).</summary>
         public const string Ttl = "ttl";
     }
@@ -59,7 +64,26 @@ public static class DynamoDbSchema
         public const string Ttl = "ttl";
     }
 
-    /// <summary>The five tables as CreateTable requests: on-demand billing, the seed's keys, the Messages indexes.</summary>
+    /// <summary>
+    /// Schedule (ours, beyond the seed): timers and routine occurrences. Partition <c>id</c>. While a job waits, it
+    /// carries <c>dueShard</c> (always <see cref="PendingShard"/>) and <c>visibleAt</c> (its due time, or a claim's lease
+    /// end), which key the sparse <see cref="DueIndex"/>: the due query is one Query on that key, never a Scan. It also
+    /// carries <c>pendingCustomerId</c>, keying the sparse <see cref="CustomerIndex"/> for a customer's list. An ended job
+    /// loses all three and gets a <c>ttl</c>.
+    /// </summary>
+    public static class Schedule
+    {
+        public const string Id = "id";
+        public const string DueShard = "dueShard";
+        public const string VisibleAt = "visibleAt";
+        public const string PendingCustomerId = "pendingCustomerId";
+        public const string Ttl = "ttl";
+        public const string PendingShard = "pending";
+        public const string DueIndex = "DueIndex";
+        public const string CustomerIndex = "CustomerIndex";
+    }
+
+    /// <summary>The six tables as CreateTable requests: on-demand billing, the seed's keys, the Messages indexes.</summary>
     public static IReadOnlyList<CreateTableRequest> TableDefinitions(DynamoDbTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
@@ -78,8 +102,23 @@ public static class DynamoDbSchema
             },
             Simple(tables.Customers, Customers.Id),
             Simple(tables.ServiceLevels, ServiceLevels.Level),
-            Simple(tables.Connections, Connections.ConnectionId),
+            new CreateTableRequest
+            {
+                TableName = tables.Connections,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [Key(Connections.ConnectionId, KeyType.HASH)],
+                AttributeDefinitions = [Text(Connections.ConnectionId), Text(Connections.UserId)],
+                GlobalSecondaryIndexes = [.. ConnectionIndexes()],
+            },
             Simple(tables.Guards, Guards.Key),
+            new CreateTableRequest
+            {
+                TableName = tables.Schedule,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [Key(Schedule.Id, KeyType.HASH)],
+                AttributeDefinitions = [Text(Schedule.Id), Text(Schedule.DueShard), Text(Schedule.VisibleAt), Text(Schedule.PendingCustomerId)],
+                GlobalSecondaryIndexes = [.. ScheduleIndexes()],
+            },
         ];
     }
 
@@ -96,6 +135,34 @@ public static class DynamoDbSchema
         {
             IndexName = Messages.ClientMessageIdIndex,
             KeySchema = [Key(Messages.UserClientMessageId, KeyType.HASH), Key(Messages.Timestamp, KeyType.RANGE)],
+            Projection = new Projection { ProjectionType = ProjectionType.ALL },
+        },
+    ];
+
+    /// <summary>The Schedule table's sparse indexes: due jobs by time, and a customer's waiting jobs.</summary>
+    public static IReadOnlyList<GlobalSecondaryIndex> ScheduleIndexes() =>
+    [
+        new GlobalSecondaryIndex
+        {
+            IndexName = Schedule.DueIndex,
+            KeySchema = [Key(Schedule.DueShard, KeyType.HASH), Key(Schedule.VisibleAt, KeyType.RANGE)],
+            Projection = new Projection { ProjectionType = ProjectionType.ALL },
+        },
+        new GlobalSecondaryIndex
+        {
+            IndexName = Schedule.CustomerIndex,
+            KeySchema = [Key(Schedule.PendingCustomerId, KeyType.HASH), Key(Schedule.VisibleAt, KeyType.RANGE)],
+            Projection = new Projection { ProjectionType = ProjectionType.ALL },
+        },
+    ];
+
+    /// <summary>The Connections table's index by customer, projecting every attribute.</summary>
+    public static IReadOnlyList<GlobalSecondaryIndex> ConnectionIndexes() =>
+    [
+        new GlobalSecondaryIndex
+        {
+            IndexName = Connections.UserIdIndex,
+            KeySchema = [Key(Connections.UserId, KeyType.HASH)],
             Projection = new Projection { ProjectionType = ProjectionType.ALL },
         },
     ];

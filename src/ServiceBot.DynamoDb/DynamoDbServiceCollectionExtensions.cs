@@ -8,6 +8,7 @@ using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Guards;
+using ServiceBot.Core.Scheduling;
 using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.DynamoDb;
@@ -47,6 +48,7 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<IServiceLevelStore, DynamoDbServiceLevelStore>();
         services.AddSingleton<IMessageStore, DynamoDbMessageStore>();
         services.AddSingleton<IConnectionStore, DynamoDbConnectionStore>();
+        services.AddSingleton<IScheduledJobStore, DynamoDbScheduledJobStore>();
 
         // Replace, not TryAdd: the core's in-process ones must lose whether AddServiceBotCore ran before this or runs after.
         services.TryAddSingleton(TimeProvider.System);

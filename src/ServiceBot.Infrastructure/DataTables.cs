@@ -8,7 +8,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ServiceBot.Infrastructure;
 
 /// <summary>
-/// The seed's four tables and the Guards table (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
+/// The seed's four tables, the Guards table and the Schedule table (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
 /// they outlive the stack, keep 35 days of point-in-time recovery and are encrypted with a key of ours; in dev they go
 /// with the stack.
 /// The keys and indexes match ServiceBot.DynamoDb's DynamoDbSchema (a test checks the two agree).
@@ -47,8 +47,31 @@ internal sealed class DataTables : Construct
         Customers = NewTable("Customers", $"{prefix}-customers", "id", null, settings, removal);
         ServiceLevels = NewTable("ServiceLevels", $"{prefix}-service-levels", "level", null, settings, removal);
         Connections = NewTable("Connections", $"{prefix}-connections", "connectionId", null, settings, removal, ttl: "ttl");
+        // A customer's open connections: where a timer that fires pushes its frames.
+        Connections.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = "UserIdIndex",
+            PartitionKey = Text("userId"),
+            ProjectionType = ProjectionType.ALL,
+        });
         // The rate-limit windows and request locks the message function's instances share.
         Guards = NewTable("Guards", $"{prefix}-guards", "key", null, settings, removal, ttl: "ttl");
+        // Timers and routine occurrences; the sparse indexes hold only jobs still waiting.
+        Schedule = NewTable("Schedule", $"{prefix}-schedule", "id", null, settings, removal, ttl: "ttl");
+        Schedule.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = "DueIndex",
+            PartitionKey = Text("dueShard"),
+            SortKey = Text("visibleAt"),
+            ProjectionType = ProjectionType.ALL,
+        });
+        Schedule.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = "CustomerIndex",
+            PartitionKey = Text("pendingCustomerId"),
+            SortKey = Text("visibleAt"),
+            ProjectionType = ProjectionType.ALL,
+        });
     }
 
     public Key? Key { get; }
@@ -63,9 +86,11 @@ internal sealed class DataTables : Construct
 
     public Table Guards { get; }
 
-    public IReadOnlyList<Table> All => [Messages, Customers, ServiceLevels, Connections, Guards];
+    public Table Schedule { get; }
 
-    /// <summary>The environment every function gets: the five names ServiceBot.Lambda reads.</summary>
+    public IReadOnlyList<Table> All => [Messages, Customers, ServiceLevels, Connections, Guards, Schedule];
+
+    /// <summary>The environment every function gets: the six names ServiceBot.Lambda reads.</summary>
     public Dictionary<string, string> Environment() => new()
     {
         ["MESSAGES_TABLE"] = Messages.TableName,
@@ -73,6 +98,7 @@ internal sealed class DataTables : Construct
         ["SERVICE_LEVELS_TABLE"] = ServiceLevels.TableName,
         ["CONNECTIONS_TABLE"] = Connections.TableName,
         ["GUARDS_TABLE"] = Guards.TableName,
+        ["SCHEDULE_TABLE"] = Schedule.TableName,
     };
 
     /// <summary>

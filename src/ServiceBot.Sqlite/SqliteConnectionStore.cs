@@ -38,6 +38,25 @@ public sealed class SqliteConnectionStore(SqliteDatabase database) : IConnection
                 : null;
         }, cancellationToken);
 
+    internal const string SelectByUser = "SELECT connection_id, user_id, connection_time, ttl FROM connections WHERE user_id = $user AND ttl > $now;";
+
+    public Task<IReadOnlyList<Connection>> ListByUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<Connection>>(async db =>
+        {
+            await using SqliteCommand command = db.CreateCommand();
+            command.CommandText = SelectByUser;
+            command.Parameters.AddWithValue("$user", userId);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var found = new List<Connection>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(new Connection(reader.GetString(0), reader.GetString(1), Timestamps.FromKey(reader.GetString(2)), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(3))));
+            }
+
+            return found;
+        }, cancellationToken);
+
     public Task RemoveAsync(string connectionId, CancellationToken cancellationToken) =>
         database.WriteAsync(writer =>
         {

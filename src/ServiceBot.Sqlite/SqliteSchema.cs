@@ -42,5 +42,21 @@ internal static class SqliteSchema
         DROP INDEX messages_by_client_message_id;
         CREATE INDEX messages_by_client_message_id ON messages (user_id, client_message_id, timestamp) WHERE client_message_id IS NOT NULL;
         """,
+        // Scheduled jobs (timers, routine occurrences). visible_at is when a runner may take a pending job: its due time,
+        // or the end of a claim's lease. The due query and a customer's list read only pending rows through their
+        // indexes; a fired timer reaches its customer's connections through connections_by_user.
+        """
+        CREATE TABLE scheduled_jobs (
+            id          TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            state       TEXT NOT NULL,
+            visible_at  TEXT NOT NULL,
+            claim_id    TEXT,
+            data        TEXT NOT NULL
+        );
+        CREATE INDEX scheduled_jobs_due ON scheduled_jobs (visible_at) WHERE state = 'pending';
+        CREATE INDEX scheduled_jobs_by_customer ON scheduled_jobs (customer_id, visible_at) WHERE state = 'pending';
+        CREATE INDEX connections_by_user ON connections (user_id);
+        """,
     ];
 }

@@ -4,6 +4,7 @@ using ServiceBot.Core;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Scheduling;
 using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Sqlite;
@@ -20,6 +21,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IServiceLevelStore, SqliteServiceLevelStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IConnectionStore, SqliteConnectionStore>();
+        services.AddSingleton<IScheduledJobStore, SqliteScheduledJobStore>();
         services.AddHostedService<ConnectionSweeper>();
         return services;
     }

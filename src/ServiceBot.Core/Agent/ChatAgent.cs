@@ -18,7 +18,8 @@ public sealed partial class ChatAgent(
     IAgentModel model,
     CustomerUpdater updater,
     TimeProvider time,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    Scheduling.JobScheduler? timers = null)
 {
     public const int MaxModelTurns = 8;
 
@@ -41,7 +42,7 @@ public sealed partial class ChatAgent(
 
         ConversationContext conversation = ConversationContextBuilder.From(context.History, context.Customer);
         using var sink = new CoalescingEventSink(events, time, DeltaInterval);
-        var toolbox = new DeviceToolbox(context, updater, sink, time);
+        var toolbox = new DeviceToolbox(context, updater, sink, time) { Timers = timers };
         var usage = new UsageTally();
 
         string source = model.Source;

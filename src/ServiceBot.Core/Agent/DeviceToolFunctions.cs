@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.AI;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Permissions;
+using ServiceBot.Core.Scheduling;
 using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Core.Agent;
@@ -34,7 +35,8 @@ public static class DeviceToolFunctions
         var hidden = new List<AITool>();
         foreach (AIFunction tool in Definitions)
         {
-            (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action) ? offered : hidden).Add(tool);
+            bool allowed = TimerToolNames.IsTimerTool(tool.Name) || (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action));
+            (allowed ? offered : hidden).Add(tool);
         }
 
         return (offered, hidden);
@@ -113,6 +115,35 @@ public static class DeviceToolFunctions
             ([Description("The routine's name or phrase.")] string name, AIFunctionArguments call, CancellationToken ct) => new RoutineTools(ToolboxOf(call)).RunAsync(name, ct)),
         Tool(ToolNames.DeleteRoutine, "Delete one of the customer's routines.",
             ([Description("The routine's name.")] string name, AIFunctionArguments call, CancellationToken ct) => new RoutineTools(ToolboxOf(call)).DeleteAsync(name, ct)),
+        Tool(TimerToolNames.SetTimer, "Set a one-off timer: run one device command later (\"turn it off in 30 minutes\", \"at 22:30 pause the music\"). Give exactly one of delayMinutes or atTime. The command is checked against the plan now and again when it runs.",
+            ([Description("The command to run later: set_power, set_volume, change_volume, play_music or pause_music.")] string tool,
+             [Description("The device id.")] string deviceId,
+             AIFunctionArguments call,
+             [Description("Minutes from now, e.g. 30 (1 to 1440).")] double? delayMinutes = null,
+             [Description("Local 24-hour time HH:mm in the customer's time zone, e.g. 22:30: the next time the clock shows it.")] string? atTime = null,
+             [Description("For set_power: \"on\" or \"off\".")] string? power = null,
+             [Description("For set_volume: 0 to 100.")] int? volume = null,
+             [Description("For change_volume: steps, -100 to 100.")] int? step = null,
+             [Description("For play_music: song, artist or genre.")] string? music = null,
+             CancellationToken ct = default) =>
+                new TimerTools(ToolboxOf(call)).SetAsync(new DeviceCommand
+                {
+                    Tool = tool?.Trim().ToLowerInvariant() ?? "",
+                    DeviceIds = [deviceId],
+                    Power = power?.Trim().ToLowerInvariant(),
+                    Volume = volume,
+                    VolumeStep = step,
+                    Music = music,
+                }, delayMinutes, atTime, ct)),
+        Tool(TimerToolNames.ListTimers, "List the customer's timers still waiting to run, with their ids.",
+            (AIFunctionArguments call, CancellationToken ct) => new TimerTools(ToolboxOf(call)).ListAsync(ct)),
+        Tool(TimerToolNames.CancelTimer, "Cancel a waiting timer: by its id, all of a device's, or all of them. With none of these and several waiting, the result lists them to ask which.",
+            (AIFunctionArguments call,
+             [Description("The timer's id from list_timers, e.g. tmr_0123456789.")] string? timerId = null,
+             [Description("Cancel the timers of this device.")] string? deviceId = null,
+             [Description("True to cancel every waiting timer (or every one of the device).")] bool all = false,
+             CancellationToken ct = default) =>
+                new TimerTools(ToolboxOf(call)).CancelAsync(timerId, deviceId, all, ct)),
     ];
 
     private static AIFunction Tool(string name, string description, Delegate method) =>

@@ -32,6 +32,9 @@ public sealed class DeviceToolbox
         _gate = new PermissionGate(context.Catalog);
     }
 
+    /// <summary>Where timers and routine occurrences go; null in a host without a job store (then timers are refused).</summary>
+    public Scheduling.JobScheduler? Timers { get; init; }
+
     /// <summary>The customer as last seen by this reply (after its own changes).</summary>
     public Customer Customer => Volatile.Read(ref _customer);
 

@@ -1,6 +1,7 @@
 using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Permissions;
+using ServiceBot.Core.Scheduling;
 
 namespace ServiceBot.Core.Agent;
 
@@ -41,8 +42,31 @@ internal static class OfflinePlanner
             Intent.RoutineList => [new(ToolNames.ListRoutines, [])],
             Intent.RoutineRun => [new(ToolNames.RunRoutine, new() { ["name"] = analysis.RoutineName ?? "" })],
             Intent.RoutineDelete => [new(ToolNames.DeleteRoutine, new() { ["name"] = analysis.RoutineName ?? "" })],
+            Intent.TimerSet when analysis.Timer is { } timer => SetTimers(analysis, timer, music),
+            Intent.TimerList => [new(TimerToolNames.ListTimers, [])],
+            Intent.TimerCancel when analysis.DeviceIds.Count > 0 => Each(analysis.DeviceIds, TimerToolNames.CancelTimer, ("all", true)),
+            Intent.TimerCancel => [new(TimerToolNames.CancelTimer, new() { ["all"] = analysis.Timer?.All ?? false })],
             _ => [],
         };
+    }
+
+    /// <summary>One set_timer per device: the command the analysis would run now, with when to run it.</summary>
+    private static IReadOnlyList<PlannedCall> SetTimers(RequestAnalysis analysis, TimerDraft timer, string? music)
+    {
+        RequestAnalysis now = analysis with { Intent = timer.Command, Timer = null };
+        return Plan(now, ConversationContext.Empty with { LastMusic = music })
+            .Select(call =>
+            {
+                var args = new Dictionary<string, object?>(call.Arguments) { ["tool"] = call.Tool };
+                if (timer.Delay is { } delay)
+                {
+                    args["delayMinutes"] = delay.TotalMinutes;
+                }
+
+                args["atTime"] = timer.At;
+                return new PlannedCall(TimerToolNames.SetTimer, args);
+            })
+            .ToArray();
     }
 
     private static PlannedCall[] Each(IReadOnlyList<string> devices, string tool, params (string Name, object? Value)[] arguments) =>

@@ -58,6 +58,12 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
         }
 
         toolbox.Remember(after);
+        if (toolbox.Timers is { } timers && routine.Schedule is not null)
+        {
+            // Its schedule really runs: the first occurrence goes on the schedule now, each run enqueues the next.
+            await new Scheduling.RoutineScheduler(timers).EnqueueNextAsync(after, routine, toolbox.Context.ConversationId, timers.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         string when = schedule?.Describe() ?? $"when you say \"{routine.Phrase}\"";
         string message = $"Created the routine \"{routine.Name}\": {when}, {Phrases.JoinAnd(steps.Select(s => s.Describe(after)))}.";
         toolbox.Record(Action, null, allowed: true, message);

@@ -34,4 +34,9 @@ public enum Intent
     RoutineList,
     RoutineRun,
     RoutineDelete,
+
+    /// <summary>"turn it off in 30 minutes": a one-off delayed device command.</summary>
+    TimerSet,
+    TimerList,
+    TimerCancel,
 }

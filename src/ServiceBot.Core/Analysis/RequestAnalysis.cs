@@ -10,8 +10,9 @@ public sealed record RequestAnalysis
     /// <summary>A request type of docs/product.md, or null for small talk and what it could not place.</summary>
     public string? RequestType => RequestTypes.For(Intent);
 
+    /// <summary>The tier actions the request needs; a timer needs the action of the command it delays (listing or cancelling timers needs none).</summary>
     public IReadOnlyList<string> RequiredActions =>
-        RequestTypes.RequiredAction(RequestType) is { } action ? [action] : [];
+        RequestTypes.RequiredAction(Timer is { } timer && Intent == Intent.TimerSet ? RequestTypes.For(timer.Command) : RequestType) is { } action ? [action] : [];
 
     /// <summary>The customer's devices the message means, resolved to ids (empty when none or unclear).</summary>
     public IReadOnlyList<string> DeviceIds { get; init; } = [];
@@ -39,6 +40,9 @@ public sealed record RequestAnalysis
 
     /// <summary>A routine to create (custom_routine / RoutineCreate).</summary>
     public RoutineDraft? Routine { get; init; }
+
+    /// <summary>A one-off timer to set (TimerSet: the delayed command and when), or what a cancel covers.</summary>
+    public TimerDraft? Timer { get; init; }
 
     /// <summary>The routine a run/delete refers to, by name or phrase.</summary>
     public string? RoutineName { get; init; }

@@ -8,7 +8,7 @@ namespace ServiceBot.Core.Analysis;
 /// that go with it (volume, room, music, routine). Pure and synchronous; one instance is shared by every request.
 /// </summary>
 /// <remarks>
-/// The pipeline: <see cref="TextNormalizer"/> (case, contractions, typos) → <see cref="RoutineReader"/> (schedules,
+/// The pipeline: <see cref="TextNormalizer"/> (case, contractions, typos) → <see cref="TimerReader"/> (one-off timers) → <see cref="RoutineReader"/> (schedules,
 /// phrases, routine names) → <see cref="DeviceRequestReader"/> (device requests: <see cref="ActionReader"/>,
 /// <see cref="DeviceMentions"/>, <see cref="DeviceResolver"/>) → <see cref="SmallTalkReader"/> → <see cref="OffTopicReader"/>;
 /// whatever is left is <see cref="Intent.Unknown"/>.
@@ -53,6 +53,11 @@ public sealed class RequestAnalyzer
         if (CorrectionReader.Read(u, terms, context, last => Analyze(last, customer, context with { LastRequest = null })) is { } correction)
         {
             return correction;
+        }
+
+        if (TimerReader.Read(u, terms, context) is { } timer)
+        {
+            return timer;
         }
 
         if (RoutineReader.Read(u, terms, context) is { } routine)

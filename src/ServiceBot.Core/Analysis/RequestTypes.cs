@@ -15,6 +15,9 @@ public static class RequestTypes
     public const string MultiRoomSetup = "multi_room_setup";
     public const string CustomRoutine = "custom_routine";
 
+    /// <summary>A one-off delayed device command; it requires the action of the command it delays (see RequestAnalysis).</summary>
+    public const string Timer = "timer";
+
     public static string? For(Intent intent) => intent switch
     {
         Intent.DeviceStatus => DeviceStatus,
@@ -26,6 +29,7 @@ public static class RequestTypes
         Intent.PlayMusic or Intent.PauseMusic or Intent.SkipMusic => PlayMusic,
         Intent.MultiRoom => MultiRoomSetup,
         Intent.RoutineCreate or Intent.RoutineList or Intent.RoutineRun or Intent.RoutineDelete => CustomRoutine,
+        Intent.TimerSet or Intent.TimerList or Intent.TimerCancel => Timer,
         _ => null,
     };
 

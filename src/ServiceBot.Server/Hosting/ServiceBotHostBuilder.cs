@@ -32,6 +32,7 @@ internal static class ServiceBotHostBuilder
         services.AddSingleton<IClientChannel>(sp => sp.GetRequiredService<ConnectionRegistry>());
         services.AddSingleton<StartupState>();
         services.AddHostedService<StoreStartup>();
+        services.AddHostedService<ScheduleRunner>();
         services.AddHostedService<GatewayShutdown>();
 
         services.AddServiceBotTelemetry(config);

@@ -1,0 +1,189 @@
+using System.Text.RegularExpressions;
+
+namespace ServiceBot.Core.Analysis;
+
+/// <summary>A one-off timer as the customer said it: the device request to delay, and either a delay or a local time.</summary>
+public sealed record TimerDraft
+{
+    /// <summary>What to do when it fires, read as if said now ("turn off the bedroom speaker" is PowerOff).</summary>
+    public Intent Command { get; init; }
+
+    /// <summary>"in 30 minutes".</summary>
+    public TimeSpan? Delay { get; init; }
+
+    /// <summary>"at 10:30pm": local "HH:mm" in the customer's time zone, the next time the clock shows it.</summary>
+    public string? At { get; init; }
+
+    /// <summary>For a cancel: "cancel all my timers".</summary>
+    public bool All { get; init; }
+}
+
+/// <summary>
+/// Reads one-off timers ("turn it off in 30 minutes", "in an hour turn the kitchen display down to 10", "turn off the
+/// bedroom speaker at 10:30pm", "pause the music in 20 min"), and asking about them ("what timers do I have", "cancel my
+/// timer"). Read before routines: a time said once with no schedule words is a timer, not a routine. A recurring time
+/// ("every day at 7") is left to <see cref="RoutineReader"/>; "set a timer for 10 minutes" with no device request is no
+/// timer of ours and is left to the readers after it.
+/// </summary>
+internal static partial class TimerReader
+{
+    public static RequestAnalysis? Read(Utterance u, CustomerTerms terms, ConversationContext context)
+    {
+        (TimeSpan? delay, string? at, List<WordSpan> spans) = ReadWhen(u);
+        if (delay is not null || at is not null)
+        {
+            foreach (Match preamble in TimerPreamble().Matches(u.Text))
+            {
+                spans.Add(u.SpanOf(preamble.Index, preamble.Length));
+            }
+
+            Utterance rest = u.Without(spans);
+            if (!rest.IsEmpty && DeviceRequestReader.Read(rest, terms, context) is { Intent: not (Intent.Unknown or Intent.OutOfScope) } request)
+            {
+                return request with
+                {
+                    Intent = Intent.TimerSet,
+                    Timer = new TimerDraft { Command = request.Intent, Delay = delay, At = at },
+                    MoreRequests = [],
+                };
+            }
+
+            return null;
+        }
+
+        string t = u.Text;
+        if (!TimerWord().IsMatch(t))
+        {
+            return null;
+        }
+
+        if (CancelVerb().IsMatch(t))
+        {
+            IReadOnlyList<string> devices = DeviceMentions.Read(u, terms) is { Count: > 0 } mentions
+                ? DeviceResolver.Resolve(mentions, terms.Customer, [], Intent.TimerCancel).DeviceIds
+                : [];
+            return new RequestAnalysis
+            {
+                Intent = Intent.TimerCancel,
+                DeviceIds = devices,
+                Timer = new TimerDraft { All = AllWord().IsMatch(t) },
+            };
+        }
+
+        return ListWords().IsMatch(t) ? new RequestAnalysis { Intent = Intent.TimerList } : null;
+    }
+
+    /// <summary>"in 30 minutes", "in an hour and a half", "after 2 hours", "at 10:30pm" (said once, not every day).</summary>
+    private static (TimeSpan? Delay, string? At, List<WordSpan> Spans) ReadWhen(Utterance u)
+    {
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (u[i] is "in" or "after" or "within" && ReadDuration(u, i + 1, out TimeSpan delay, out int end))
+            {
+                int start = i;
+                if (u[end] is "from" && u[end + 1] is "now")
+                {
+                    end += 2;
+                }
+
+                return (delay, null, [new WordSpan(start, end)]);
+            }
+        }
+
+        ScheduleReading schedule = ScheduleReader.Read(u);
+        if (schedule is { Recurring: false, Time: { } time } && !ScheduleWords().IsMatch(u.Text))
+        {
+            return (null, time, [.. schedule.Spans]);
+        }
+
+        return (null, null, []);
+    }
+
+    /// <summary>"30 minutes", "an hour", "half an hour", "1 hour and 15 minutes", "20 min", "90 seconds".</summary>
+    private static bool ReadDuration(Utterance u, int start, out TimeSpan delay, out int end)
+    {
+        delay = TimeSpan.Zero;
+        end = start;
+        if (u[start] == "half" && u[start + 1] is "an" or "a" && IsHour(u[start + 2]))
+        {
+            delay = TimeSpan.FromMinutes(30);
+            end = start + 3;
+            return true;
+        }
+
+        if (!ReadAmount(u, start, out TimeSpan first, out end))
+        {
+            return false;
+        }
+
+        delay = first;
+        if (u[end] == "and" && u[end + 1] == "a" && u[end + 2] == "half")
+        {
+            delay += first / 2;
+            end += 3;
+        }
+        else if (u[end] == "and" && ReadAmount(u, end + 1, out TimeSpan more, out int after) && more < first)
+        {
+            delay += more;
+            end = after;
+        }
+
+        return true;
+    }
+
+    private static bool ReadAmount(Utterance u, int start, out TimeSpan amount, out int end)
+    {
+        amount = TimeSpan.Zero;
+        end = start;
+        int count;
+        int unitAt;
+        if (u[start] is "a" or "an" or "one")
+        {
+            count = 1;
+            unitAt = start + 1;
+        }
+        else if (NumberReader.TryRead(u, start, out NumberToken number) && number.Value > 0)
+        {
+            count = number.Value;
+            unitAt = number.Span.End;
+        }
+        else
+        {
+            return false;
+        }
+
+        string unit = u[unitAt];
+        TimeSpan each = IsHour(unit) ? TimeSpan.FromHours(1)
+            : unit is "minute" or "minutes" or "min" or "mins" ? TimeSpan.FromMinutes(1)
+            : unit is "second" or "seconds" or "sec" or "secs" ? TimeSpan.FromSeconds(1)
+            : TimeSpan.Zero;
+        if (each == TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        amount = each * count;
+        end = unitAt + 1;
+        return true;
+    }
+
+    private static bool IsHour(string word) => word is "hour" or "hours" or "hr" or "hrs";
+
+    [GeneratedRegex(@"\b(set|start|make|create|add|put)( me| up)? (a |an |the |my )?(timer|countdown)( to| for| that will| that)?\b|\b(timer|countdown) (to|for)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TimerPreamble();
+
+    [GeneratedRegex(@"\b(timer|timers|countdown|countdowns)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TimerWord();
+
+    [GeneratedRegex(@"\b(cancel|delete|remove|stop|clear|abort|forget|drop|scrap|undo|get rid of|turn off|call off|do not)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CancelVerb();
+
+    [GeneratedRegex(@"\b(all|every|both|each)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AllWord();
+
+    [GeneratedRegex(@"\b(what|which|list|show|see|view|any|have|pending|running|my|when|how many)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ListWords();
+
+    [GeneratedRegex(@"\b(every|each|daily|nightly|weekdays|weekends|schedule|scheduled|automatically|always|routinely|routine|routines)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ScheduleWords();
+}
