@@ -17,7 +17,8 @@ internal static partial class ActionReader
             return null;
         }
 
-        // "it keeps restarting by itself" is a fault to diagnose, not a request to restart it.
+        // "it keeps restarting by itself" is a fault to diagnose, not a request to restart it ("reboots" arrives as "reboot":
+        // the typo corrector knows only the verb).
         if (RestartsByItself().IsMatch(t))
         {
             return new ActionReading(Intent.Troubleshoot) { Symptom = Symptoms.NotWorking };
@@ -36,7 +37,7 @@ internal static partial class ActionReader
         return symptom is null ? null : new ActionReading(Intent.Troubleshoot) { Symptom = symptom };
     }
 
-    [GeneratedRegex(@"\b(keeps|kept|keep|randomly|constantly) (restarting|rebooting|resetting|turning off|switching off|shutting down|shutting off)\b|\b(restarts|reboots|restarting|rebooting|resets|turns off|switches off|shuts down|shuts off) (by itself|on its own|itself|randomly|for no reason)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(keeps|kept|keep|randomly|constantly|always) (restarting|rebooting|resetting|restarts|reboots|resets|restart|reboot|turning off|switching off|shutting down|shutting off|turns off|switches off|shuts down)\b|\b(restarts|reboots|restart|reboot|restarting|rebooting|resets|turns off|switches off|shuts down|shuts off|turning off|shutting down) (by itself|on (its|it is) own|itself|randomly|for no reason|all the time|constantly)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RestartsByItself();
 
     [GeneratedRegex(@"\b(restart|reboot|rebooting|restarting|power cycle|cycle (the )?power)\b|\breset (it|them|my|the|dev_\w+)\b(?!.*\b(volume|routine|routines)\b)|\b(turn|switch|power)( \w+){0,4} off and (back )?on\b|\boff and on again\b", RegexOptions.CultureInvariant)]

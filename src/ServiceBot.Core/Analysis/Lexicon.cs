@@ -67,7 +67,7 @@ internal static class Lexicon
         poem poems poetry haiku story stories essay lyrics write compose jokes riddle groceries recipe recipes delivery
         remind reminder reminders calendar appointment alarm timer president capital stock stocks score football
         homework translate calculate solve
-        dawn gown town firmware software version
+        dawn gown town firmware software version party mode
         """;
 
     /// <summary>Words of rooms and device types: still corrected inside a title or a routine name ("play jazz in the kitchn").</summary>
