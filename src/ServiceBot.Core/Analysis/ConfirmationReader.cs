@@ -13,9 +13,10 @@ internal static class ConfirmationReader
         "go", "ahead", "for", "that", "would", "be", "great", "thanks", "thank", "you", "sounds", "good", "absolutely", "definitely",
         "of", "course", "restart", "reboot", "try", "let", "us", "just");
 
+    // What makes it a yes; "ok" and "alright" only go with one, so "ok thanks" closes the chat and restarts nothing.
     private static readonly FrozenSet<string> Yes = FrozenSet.Create(
-        StringComparer.Ordinal, "yes", "yeah", "yep", "yup", "ya", "yea", "sure", "ok", "okay", "alright", "absolutely", "definitely",
-        "go", "do", "restart", "reboot");
+        StringComparer.Ordinal, "yes", "yeah", "yep", "yup", "ya", "yea", "sure", "absolutely", "definitely", "go", "do", "restart",
+        "reboot", "please");
 
     public static bool IsYes(Utterance u)
     {
