@@ -11,6 +11,17 @@ public static class ConversationContextBuilder
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(customer);
+        ConversationContext context = Remembered(history, customer);
+        int reply = LastReply(history);
+        return reply < 0 ? context : context with
+        {
+            RestartOffered = RestartOffered(history[reply], customer),
+            PendingRequest = history[reply].Actions.Count == 0 ? DeviceRequestBefore(history, reply) : null,
+        };
+    }
+
+    private static ConversationContext Remembered(IReadOnlyList<StoredMessage> history, Customer customer)
+    {
         for (int i = history.Count - 1; i >= 0; i--)
         {
             StoredMessage message = history[i];
@@ -37,6 +48,41 @@ public static class ConversationContextBuilder
             if (history[i].Sender == Senders.Customer)
             {
                 return history[i].Text;
+            }
+        }
+
+        return null;
+    }
+
+    private static int LastReply(IReadOnlyList<StoredMessage> history)
+    {
+        for (int i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i].Sender == Senders.Bot)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The devices a diagnosis in <paramref name="reply"/> offered to restart.</summary>
+    private static string[] RestartOffered(StoredMessage reply, Customer customer) => reply.Actions
+        .Where(a => a.Allowed && a.DeviceId is not null && customer.FindDevice(a.DeviceId) is not null
+            && a.Result.Contains(DeviceDiagnosis.RestartOfferWords, StringComparison.Ordinal))
+        .Select(a => a.DeviceId!)
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>A device request the reply at <paramref name="reply"/> ran nothing for: it asked back which device.</summary>
+    private static string? DeviceRequestBefore(IReadOnlyList<StoredMessage> history, int reply)
+    {
+        for (int i = reply - 1; i >= 0; i--)
+        {
+            if (history[i].Sender == Senders.Customer)
+            {
+                return history[i].RequestType is null ? null : history[i].Text;
             }
         }
 

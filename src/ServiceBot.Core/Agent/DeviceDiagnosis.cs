@@ -95,9 +95,12 @@ internal static class DeviceDiagnosis
         _ => "Nothing looks wrong from here: unplug it for ten seconds and plug it back in if it misbehaves.",
     };
 
+    /// <summary>The words of the offer to restart: a "yes please" to a reply that has them restarts that device.</summary>
+    internal const string RestartOfferWords = "I can restart it for you";
+
     private static string RestartOffer(Device device, string? symptom) => symptom == Symptoms.Frozen
-        ? $"I can restart it for you: say \"restart {device.Describe()}\"."
-        : $"If that doesn't help, I can restart it for you: say \"restart {device.Describe()}\".";
+        ? $"{RestartOfferWords}: say \"restart {device.Describe()}\"."
+        : $"If that doesn't help, {RestartOfferWords}: say \"restart {device.Describe()}\".";
 
     private static string Offline(Device device, DateTimeOffset now) =>
         device.LastSeen is { } seen ? $"offline, last seen {Ago(now - seen)}" : "offline";

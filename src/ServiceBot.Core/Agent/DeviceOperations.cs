@@ -64,7 +64,8 @@ internal static class DeviceOperations
             DeviceType.SmartDisplay => "show information, play music and video sound, change its volume, and be turned on or off",
             _ => "connect and control your other smart-home devices and be turned on or off; it has no speaker, so it can't play audio",
         };
-        return $"{device.Name} ({device.Id}) is a {SpacedType(device.Type)} in the {device.RoomName}. It can {can}.";
+        string firmware = device.Firmware is { } version ? $" It runs firmware {version}." : "";
+        return $"{device.Name} ({device.Id}) is a {SpacedType(device.Type)} in the {device.RoomName}. It can {can}.{firmware}";
     }
 
     private static string SpacedType(DeviceType type) => type switch

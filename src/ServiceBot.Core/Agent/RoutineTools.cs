@@ -220,6 +220,11 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
     private string NotFound(string name)
     {
         IReadOnlyList<Routine> routines = toolbox.Customer.Routines;
+        if (string.IsNullOrWhiteSpace(name) && routines.Count > 0)
+        {
+            return $"Which routine do you mean? Your routines: {string.Join(", ", routines.Select(r => $"\"{r.Name}\""))}.";
+        }
+
         return routines.Count == 0
             ? $"You have no routine called \"{name}\"; you have no routines yet."
             : $"You have no routine called \"{name}\". Your routines: {string.Join(", ", routines.Select(r => $"\"{r.Name}\""))}.";

@@ -36,13 +36,13 @@ internal static partial class ActionReader
     [GeneratedRegex(@"\bwhat (is|are|was) (currently |now |still )?(playing|on right now)\b|\bwhat (song|track|music|artist|album|tune) (is|was) (this|that|playing|on)\b|\b(which|what) (song|track|artist) is\b|\bwhat am i (listening|hearing)\b|\bwhat is (it|my \w+( \w+){0,2}|the \w+( \w+){0,2}|dev_\w+) (playing|doing)\b|\b(anything|something|music) playing\b|\bwhat (song|track) (is )?(this|that)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WhatIsPlaying();
 
-    [GeneratedRegex(@"\b(what|how high|how loud) (is )?(the )?(current )?volume\b|\bwhat volume\b|\bhow loud (is|are)\b|\bvolume (level )?(is|at)( it| the \w+)?$|\bwhat is (it|the \w+( \w+){0,2}) set to\b|\b(what|how high|how loud) is (my |the |its )?(\w+ ){0,3}volume\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(what|how high|how loud) (is )?(the )?(current )?volume\b|\bwhat volume\b|\bhow loud (is|are)\b|\bvolume (level )?(is|at)( it| the \w+)?$|\bwhat is (it|the \w+( \w+){0,2}) set to\b|\btell me (the |my |its )?(\w+ ){0,3}volume\b|\b(what|how high|how loud) is (my |the |its )?(\w+ ){0,3}volume\b", RegexOptions.CultureInvariant)]
     private static partial Regex VolumeQuestion();
 
     [GeneratedRegex(@"\bstatus\b|\bcheck (on )?(my|the|it|dev_\w+|all|every|everything)\b|\bhow (is|are) (my|the|it|dev_\w+|everything)\b|\bwhat is (my|the) (\w+ ){0,3}doing\b|\bstill (on|playing|working|running|online)\b|\b(online|offline) or (online|offline|not)\b|\b(ok|okay|alright|fine|working)( with| on)? (my|the|all my) (\w+ )?(devices|device|speaker|speakers|display|hub)\b|\b(is|are) (my|the|all my) (\w+ ){0,3}(ok|okay|alright|fine)\b", RegexOptions.CultureInvariant)]
     private static partial Regex StatusWords();
 
-    [GeneratedRegex(@"\b(what|which) (kind|type|sort|model|make|brand) (of|is)\b|\btell me (more )?about\b|\b(info|information|details|specs|specifications) (about|on|of|for)\b|\b(features|capabilities) (of|does|do)\b|\b(what|which) (devices|speakers|displays|hubs|gadgets) (do|are|have|did)\b|\bhow many (devices|speakers|displays|hubs|gadgets)\b|\b(list|show)( me)?( all)?( of)? (my|the) (devices|speakers|displays|hubs|gadgets)\b|\bwhere (is|are)\b|\b(which|what) room\b|\bwhat (device |devices |gadget |speaker |display |hub |thing |things )?(is|are|do i have) (there )?in (the|my)\b|\bwhat is (the )?name of\b|\bwhat is (it|that|this|my \w+( \w+)?|the \w+( \w+)?) called\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(what|which) (kind|type|sort|model|make|brand) (of|is)\b|\b(what|which) (firmware|software)\b|\b(firmware|software) version\b|\btell me (more )?about\b|\b(info|information|details|specs|specifications) (about|on|of|for)\b|\b(features|capabilities) (of|does|do)\b|\b(what|which) (devices|speakers|displays|hubs|gadgets) (do|are|have|did)\b|\bhow many (devices|speakers|displays|hubs|gadgets)\b|\b(list|show)( me)?( all)?( of)? (my|the) (devices|speakers|displays|hubs|gadgets)\b|\bwhere (is|are)\b|\b(which|what) room\b|\bwhat (device |devices |gadget |speaker |display |hub |thing |things )?(is|are|do i have) (there )?in (the|my)\b|\bwhat is (the )?name of\b|\bwhat is (it|that|this|my \w+( \w+)?|the \w+( \w+)?) called\b", RegexOptions.CultureInvariant)]
     private static partial Regex InfoQuestion();
 
     [GeneratedRegex(@"\bwhat (can|could|does|do) (?!you\b|i\b|we\b)(\w+ ){1,5}(do|show|play|support|handle|control)\b|\bhow (does|do) (my|the|this|that|dev_\w+)( \w+){0,3} work\b", RegexOptions.CultureInvariant)]
@@ -84,7 +84,7 @@ internal static partial class ActionReader
     [GeneratedRegex(@"\b(volume|loudness|sound level|level)\b", RegexOptions.CultureInvariant)]
     private static partial Regex VolumeWord();
 
-    [GeneratedRegex(@"\b(set|make|turn|change|bring|adjust|crank|drop)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(set|make|turn|change|bring|adjust|crank|drop|put)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SetVerb();
 
     [GeneratedRegex(@"\bskip\b|\bnext (song|track|tune|one)\b|^next( please| one| song| track)?$|\b(another|different|new|other) (song|track|tune)\b|\bchange (the |this )?(song|track|tune)\b|\bplay (the )?next\b|\bdo not like this (song|track|one|tune)\b|\bsomething else\b|\bgo to the next\b", RegexOptions.CultureInvariant)]
@@ -120,7 +120,7 @@ internal static partial class ActionReader
     [GeneratedRegex(@"\b(too|as well|also)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Also();
 
-    [GeneratedRegex(@"\b(turn|switch|shut|power|click|knock|flip)\b( \w+){0,5} off\b|\b(shut|power)( \w+){0,4} down\b|\bdeactivate\b|\bdisable\b|\bkill( the| my)? (?!music|song|sound|audio|tunes)\w+|\bput( \w+){0,4} to sleep\b|\bunplug\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(turn|switch|shut|power|click|knock|flip)\b( \w+){0,5} off\b|^(please )?(turn|switch|shut|power) of (the|my|it|dev_\w+)\b|\b(shut|power)( \w+){0,4} down\b|\bdeactivate\b|\bdisable\b|\bkill( the| my)? (?!music|song|sound|audio|tunes)\w+|\bput( \w+){0,4} to sleep\b|\bunplug\b", RegexOptions.CultureInvariant)]
     private static partial Regex PowerOff();
 
     [GeneratedRegex(@"\b(turn|switch|power|flip|click)\b( \w+){0,5} on\b|\b(power|boot|start|fire)( \w+){0,3} up\b|\bwake\b|\bactivate\b|\benable\b|\bback on\b", RegexOptions.CultureInvariant)]

@@ -131,7 +131,11 @@ internal static partial class ActionReader
 
         if (MultiRoomWords().IsMatch(t) && mentions.Count > 0)
         {
-            return new ActionReading(Intent.MultiRoom) { MultiRoom = true };
+            // "multi-room: jazz in the office and the kitchen": a genre named with it is what to play.
+            int genre = Enumerable.Range(0, u.Count)
+                .FirstOrDefault(i => Lexicon.MusicWords.Contains(u[i]) && !MultiRoomWords().IsMatch(u[i]) && !mentions.Any(m => m.Span.Contains(i)), -1);
+            MusicReading? music = genre < 0 ? null : MusicReader.Read(u, genre, terms);
+            return new ActionReading(Intent.MultiRoom) { MultiRoom = true, Music = music?.Music is null ? null : music };
         }
 
         return null;
@@ -293,7 +297,7 @@ internal static partial class ActionReader
         // "make it 20", "set the bedroom speaker to 30", "turn it to 40": a setting verb, and the number is its target.
         NumberToken last = numbers[^1];
         if (SetVerb().IsMatch(t) && !PowerOff().IsMatch(t) && !PowerOn().IsMatch(t)
-            && (to is not null || last.Span.End == u.Count || u[last.Span.End] is "please" or "now"))
+            && (to is not null || last.Span.End == u.Count || u[last.Span.End] is "please" or "now" or "instead" or "actually" or "then" or "thanks"))
         {
             return new ActionReading(Intent.VolumeSet) { Volume = (to ?? last).Value };
         }

@@ -15,9 +15,10 @@ internal static class ClauseSplitter
     private static readonly FrozenSet<string> Connectors = FrozenSet.Create(
         StringComparer.Ordinal, "and", "then", "also", "plus", "after", "that", "please", "now", "can", "you", "could", "just");
 
-    // "mute the kitchen and what is the bedroom speaker's volume?": a question after "and" is a request of its own.
+    // "mute the kitchen and what is the bedroom speaker's volume?", "... and tell me its volume": a question after "and" is a
+    // request of its own.
     private static readonly FrozenSet<string> QuestionWords = FrozenSet.Create(
-        StringComparer.Ordinal, "what", "how", "is", "are", "which", "where");
+        StringComparer.Ordinal, "what", "how", "is", "are", "which", "where", "tell", "check");
 
     public static bool StartsAction(string word) => ActionVerbs.Contains(word);
 

@@ -280,7 +280,8 @@ internal static class DeviceMentions
         {
             kind = type.Kind;
             plural = type.Plural;
-            end = i + 1;
+            // "the display speakers", "the display screen": a part of the display, not another device.
+            end = kind == DeviceKind.Display && u[i + 1] is "speaker" or "speakers" or "screen" ? i + 2 : i + 1;
             return true;
         }
 

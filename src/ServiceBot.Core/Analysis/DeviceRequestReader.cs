@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Permissions;
 
 namespace ServiceBot.Core.Analysis;
 
@@ -132,6 +133,13 @@ internal static class DeviceRequestReader
             devices = DeviceResolver.Resolve(usable, customer, context.LastDeviceIds, intent);
         }
 
+        // "I can't hear my music" from a muted, switched-off or offline device: turning it up would not help, finding out why does.
+        if (action.Complaint && intent == Intent.VolumeUp && devices.DeviceIds.Count > 0
+            && devices.DeviceIds.Select(customer.FindDevice).All(d => d is not null && IsSilent(d)))
+        {
+            return new RequestAnalysis { Intent = Intent.Troubleshoot, DeviceIds = devices.DeviceIds, Symptom = Symptoms.NoSound };
+        }
+
         string? music = action.Music?.Music;
         if (music is null && (action.Music is { FromContext: true } || intent == Intent.MultiRoom))
         {
@@ -150,6 +158,9 @@ internal static class DeviceRequestReader
             Symptom = action.Symptom,
         };
     }
+
+    private static bool IsSilent(Device device) =>
+        device.Volume == 0 || device.Power == PowerState.Off || device.Status != DeviceStatus.Online;
 
     /// <summary>
     /// The device phrases outside the music and the target room; "put the speaker in the kitchen" keeps "speaker"

@@ -38,6 +38,14 @@ internal static class DeviceResolver
             considered.RemoveAll(m => m.Weak);
         }
 
+        // "turn everything off in the office": the room says which everything.
+        if (considered.Any(m => m is { Kind: MentionKind.All, Type: null }) && considered.Any(m => m is { Kind: MentionKind.Described, Room: not null }))
+        {
+            considered = considered.Where(m => m is not { Kind: MentionKind.All, Type: null })
+                .Select(m => m is { Kind: MentionKind.Described, Room: not null } ? m with { Plural = true } : m)
+                .ToList();
+        }
+
         foreach (DeviceMention mention in considered)
         {
             switch (mention.Kind)

@@ -27,6 +27,7 @@ internal static class Lexicon
         piano acoustic opera instrumental
         light lights lamp thermostat camera doorbell heater
         restart reboot wifi frozen troubleshoot diagnose diagnostics disconnecting disconnected
+        down
         """;
 
     // Everyday words a customer types that must stay as they are.
@@ -66,6 +67,7 @@ internal static class Lexicon
         poem poems poetry haiku story stories essay lyrics write compose jokes riddle groceries recipe recipes delivery
         remind reminder reminders calendar appointment alarm timer president capital stock stocks score football
         homework translate calculate solve
+        dawn gown town firmware software version party mode
         """;
 
     /// <summary>Words of rooms and device types: still corrected inside a title or a routine name ("play jazz in the kitchn").</summary>

@@ -94,4 +94,10 @@ public sealed record ConversationContext
 
     /// <summary>The customer's message that led to the last device actions, for "sorry, I mean 30" and "not the kitchen, the bedroom".</summary>
     public string? LastRequest { get; init; }
+
+    /// <summary>The devices the bot's last reply offered to restart, for a "yes please" that accepts the offer.</summary>
+    public IReadOnlyList<string> RestartOffered { get; init; } = [];
+
+    /// <summary>The customer's request the bot's last reply answered with a question (which device?), for "the kitchen one".</summary>
+    public string? PendingRequest { get; init; }
 }

@@ -45,12 +45,17 @@ public sealed class RequestAnalyzer
             c.Devices is null || c.Routines is null ? c with { Devices = c.Devices ?? [], Routines = c.Routines ?? [] } : c));
         Utterance whole = TextNormalizer.Normalize(text, terms);
         Utterance u = WithoutOpeners(whole);
+        if (context.RestartOffered.Count > 0 && ConfirmationReader.IsYes(whole))
+        {
+            return new RequestAnalysis { Intent = Intent.Restart, DeviceIds = context.RestartOffered };
+        }
+
         if (u.IsEmpty)
         {
             return SmallTalk(whole);
         }
 
-        if (CorrectionReader.Read(u, terms, context, last => Analyze(last, customer, context with { LastRequest = null })) is { } correction)
+        if (CorrectionReader.Read(u, terms, context, last => Analyze(last, customer, context with { LastRequest = null, PendingRequest = null, RestartOffered = [] })) is { } correction)
         {
             return correction;
         }

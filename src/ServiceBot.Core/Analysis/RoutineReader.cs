@@ -292,6 +292,12 @@ internal static partial class RoutineReader
         }
 
         string? name = said is null ? null : Match(said, terms.Customer)?.Name ?? said;
+        // "delete that routine" with one routine on the account: that one (with several, the tool asks which).
+        if (name is null && terms.Customer.Routines is [{ } only])
+        {
+            name = only.Name;
+        }
+
         return new RequestAnalysis { Intent = intent, RoutineName = name };
     }
 

@@ -46,6 +46,12 @@ public sealed record CorpusContext
 
     /// <summary>The customer's message behind the last device actions (what "sorry, I mean 30" corrects).</summary>
     public string? LastRequest { get; init; }
+
+    /// <summary>The customer's request the bot answered with "which device do you mean?" (what "the kitchen one" answers).</summary>
+    public string? PendingRequest { get; init; }
+
+    /// <summary>The devices the bot's last reply offered to restart (what "yes please" accepts).</summary>
+    public List<string> RestartOffered { get; init; } = [];
 }
 
 public sealed record CorpusRoutine

@@ -59,12 +59,16 @@ public class RequestAnalyzerCorpusTests
         Intent[] missing = Enum.GetValues<Intent>().Where(i => !cases.Any(c => Enum.Parse<Intent>(c.Intent) == i)).ToArray();
         Assert.True(missing.Length == 0, "no case for " + string.Join(", ", missing));
         Assert.All(["cust_001", "cust_002", "cust_003"], id => Assert.Contains(cases, c => c.Customer == id));
-        Assert.Equal(cases.Count, cases.Select(c => (c.Text, c.Customer, c.Context?.LastMusic, c.Context?.LastRequest, string.Join(',', c.Context?.LastDeviceIds ?? []))).Distinct().Count());
+        Assert.Equal(cases.Count, cases.Select(c => (c.Text, c.Customer, c.Context?.LastMusic, c.Context?.LastRequest, c.Context?.PendingRequest, string.Join(',', c.Context?.LastDeviceIds ?? []), string.Join(',', c.Context?.RestartOffered ?? []))).Distinct().Count());
     }
 
     private static ConversationContext? ContextOf(CorpusCase c) => c.Context is null
         ? null
-        : new ConversationContext { LastDeviceIds = c.Context.LastDeviceIds, LastMusic = c.Context.LastMusic, LastRequest = c.Context.LastRequest };
+        : new ConversationContext
+        {
+            LastDeviceIds = c.Context.LastDeviceIds, LastMusic = c.Context.LastMusic, LastRequest = c.Context.LastRequest,
+            PendingRequest = c.Context.PendingRequest, RestartOffered = c.Context.RestartOffered,
+        };
 
     private static string Part(string intent, IEnumerable<string> devices, int? volume, string? music) =>
         $"{intent} [{Set(devices)}]" + (volume is null ? "" : $" volume={volume}") + (music is null ? "" : $" music={music.ToLowerInvariant()}");
