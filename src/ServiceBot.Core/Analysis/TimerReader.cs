@@ -91,12 +91,41 @@ internal static partial class TimerReader
         }
 
         ScheduleReading schedule = ScheduleReader.Read(u);
-        if (schedule is { Recurring: false, Time: { } time } && !ScheduleWords().IsMatch(u.Text))
+        if (schedule is { Recurring: false, Time: { } time } && !ScheduleWords().IsMatch(u.Text) && SaidAsClockTime(u, schedule.Spans))
         {
             return (null, time, [.. schedule.Spans]);
         }
 
         return (null, null, []);
+    }
+
+    /// <summary>
+    /// "at 10:30pm", "at 11 o'clock", "at noon", "at 7 tonight": a bare "at 15" is how customers give a volume ("put it
+    /// at 15"), so a time said once needs a clock's mark: am/pm, o'clock, minutes, or a part of the day.
+    /// </summary>
+    private static bool SaidAsClockTime(Utterance u, IReadOnlyList<WordSpan> spans)
+    {
+        int numbers = 0;
+        foreach (WordSpan span in spans)
+        {
+            for (int i = span.Start; i < span.End; i++)
+            {
+                string word = u[i];
+                if (word is "am" or "pm" or "oclock" or "clock" or "noon" or "midday" or "midnight" or "tonight"
+                    or "morning" or "afternoon" or "evening" or "night" or "half" or "quarter" or "past")
+                {
+                    return true;
+                }
+
+                if (NumberReader.TryRead(u, i, out NumberToken number))
+                {
+                    numbers++;
+                    i = number.Span.End - 1;
+                }
+            }
+        }
+
+        return numbers > 1;
     }
 
     /// <summary>"30 minutes", "an hour", "half an hour", "1 hour and 15 minutes", "20 min", "90 seconds".</summary>

@@ -5,6 +5,7 @@ using ServiceBot.Core.Agent;
 using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Scheduling;
 using ServiceBot.Core.Seeding;
 using ServiceBot.Core.ServiceLevels;
 using ServiceBot.Sqlite;
@@ -45,7 +46,9 @@ public sealed class SupportChatRunner : IAsyncDisposable
         _customers = new SqliteCustomerStore(_database);
         _messages = new SqliteMessageStore(_database);
         _log = new ConversationLog(_messages);
-        _agent = new ChatAgent(new OfflineAgentModel(), new CustomerUpdater(_customers), TimeProvider.System, NullLoggerFactory.Instance);
+        // As production: timers go on the schedule in the same file.
+        var timers = new JobScheduler(new SqliteScheduledJobStore(_database), new SchedulerSignal(), Options.Create(new ServiceBotOptions()), TimeProvider.System);
+        _agent = new ChatAgent(new OfflineAgentModel(), new CustomerUpdater(_customers), TimeProvider.System, NullLoggerFactory.Instance, timers);
     }
 
     public static async Task<SupportChatRunner> StartAsync(CancellationToken cancellationToken)
