@@ -7,7 +7,7 @@ using ServiceBot.Core;
 namespace ServiceBot.DynamoDb;
 
 /// <summary>
-/// Makes the five tables ready: creates each missing one (on-demand, the seed's keys, the Messages indexes),
+/// Makes the six tables ready: creates each missing one (on-demand, the seed's keys, the Messages indexes),
 /// adds a missing Messages index to an existing table, turns TTL on for Connections and Guards, and waits until all is ACTIVE.
 /// Safe to run from several processes at once, and again on every start (it changes nothing that is already right).
 /// </summary>

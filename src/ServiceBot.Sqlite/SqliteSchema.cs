@@ -42,5 +42,18 @@ internal static class SqliteSchema
         DROP INDEX messages_by_client_message_id;
         CREATE INDEX messages_by_client_message_id ON messages (user_id, client_message_id, timestamp) WHERE client_message_id IS NOT NULL;
         """,
+        // Upgrade demand: one counter per day (UTC, yyyy-MM-dd), tier from, action ('' for a tier as a whole), tier to
+        // and kind, bumped by an upsert; the report reads a range of days by the primary key and never the messages.
+        """
+        CREATE TABLE upgrade_demand (
+            day       TEXT NOT NULL,
+            from_tier TEXT NOT NULL,
+            action    TEXT NOT NULL,
+            to_tier   TEXT NOT NULL,
+            kind      TEXT NOT NULL,
+            count     INTEGER NOT NULL,
+            PRIMARY KEY (day, from_tier, action, to_tier, kind)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

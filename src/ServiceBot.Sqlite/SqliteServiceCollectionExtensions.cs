@@ -4,13 +4,14 @@ using ServiceBot.Core;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Demand;
 using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Sqlite;
 
 public static class SqliteServiceCollectionExtensions
 {
-    /// <summary>The four table ports on one SQLite file, plus a background sweep of expired connections.</summary>
+    /// <summary>The four table ports and the upgrade demand counters on one SQLite file, plus a background sweep of expired connections.</summary>
     public static IServiceCollection AddServiceBotSqlite(this IServiceCollection services)
     {
         services.AddOptions<SqliteOptions>();
@@ -20,6 +21,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IServiceLevelStore, SqliteServiceLevelStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IConnectionStore, SqliteConnectionStore>();
+        services.AddSingleton<IUpgradeDemandStore, SqliteUpgradeDemandStore>();
         services.AddHostedService<ConnectionSweeper>();
         return services;
     }

@@ -34,7 +34,9 @@ public static class DeviceToolFunctions
         var hidden = new List<AITool>();
         foreach (AIFunction tool in Definitions)
         {
-            (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action) ? offered : hidden).Add(tool);
+            // The plan tool needs no tier action: every customer may ask about plans.
+            bool usable = tool.Name == PlanDetails.ToolName || (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action));
+            (usable ? offered : hidden).Add(tool);
         }
 
         return (offered, hidden);
@@ -113,6 +115,8 @@ public static class DeviceToolFunctions
             ([Description("The routine's name or phrase.")] string name, AIFunctionArguments call, CancellationToken ct) => new RoutineTools(ToolboxOf(call)).RunAsync(name, ct)),
         Tool(ToolNames.DeleteRoutine, "Delete one of the customer's routines.",
             ([Description("The routine's name.")] string name, AIFunctionArguments call, CancellationToken ct) => new RoutineTools(ToolboxOf(call)).DeleteAsync(name, ct)),
+        Tool(PlanDetails.ToolName, PlanDetails.ToolDescription,
+            (AIFunctionArguments call) => Task.FromResult(PlanDetails.From(ToolboxOf(call).Context))),
     ];
 
     private static AIFunction Tool(string name, string description, Delegate method) =>
@@ -181,6 +185,7 @@ public sealed record RoutineStepInput
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ToolOutcome))]
+[JsonSerializable(typeof(PlanDetails))]
 [JsonSerializable(typeof(RoutineStepInput[]))]
 [JsonSerializable(typeof(string[]))]
 internal sealed partial class ToolJson : JsonSerializerContext;

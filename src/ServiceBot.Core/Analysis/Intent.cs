@@ -34,4 +34,7 @@ public enum Intent
     RoutineList,
     RoutineRun,
     RoutineDelete,
+
+    /// <summary>A question about the plan: which one, its limits, what a tier adds, how to upgrade (<see cref="PlanQuestion"/>).</summary>
+    PlanQuestion,
 }

@@ -15,6 +15,9 @@ public static class RequestTypes
     public const string MultiRoomSetup = "multi_room_setup";
     public const string CustomRoutine = "custom_routine";
 
+    /// <summary>What plan am I on, its limits, what a tier adds, how to upgrade: no tier action required.</summary>
+    public const string PlanQuestion = "plan_question";
+
     public static string? For(Intent intent) => intent switch
     {
         Intent.DeviceStatus => DeviceStatus,
@@ -26,6 +29,7 @@ public static class RequestTypes
         Intent.PlayMusic or Intent.PauseMusic or Intent.SkipMusic => PlayMusic,
         Intent.MultiRoom => MultiRoomSetup,
         Intent.RoutineCreate or Intent.RoutineList or Intent.RoutineRun or Intent.RoutineDelete => CustomRoutine,
+        Intent.PlanQuestion => PlanQuestion,
         _ => null,
     };
 
