@@ -73,7 +73,7 @@ function HorizontalBars({ title, bars, testId }: { title: string; bars: DemandBa
         {title}
       </Heading>
       <Box overflowX="auto">
-        <svg role="img" aria-labelledby={titleId} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
+        <svg role="img" aria-labelledby={titleId} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
           <title>{`${title}: ${bars.map((b) => `${b.label} ${countsText(b)}`).join('; ')}`}</title>
           {bars.map((b, i) => {
             const y = i * ROW_HEIGHT;
@@ -99,39 +99,47 @@ function HorizontalBars({ title, bars, testId }: { title: string; bars: DemandBa
   );
 }
 
-const COLUMN_WIDTH = 24;
+const DAYS_WIDTH = 560;
 const CHART_HEIGHT = 120;
+const MAX_COLUMN = 40;
+const DAY_LABEL_SPACE = 48;
 
 /** A column per day of the range, oldest first, with each day's total written above its column. */
 function DayColumns({ bars }: { bars: DemandBar[] }) {
   const titleId = useId();
-  const width = Math.max(bars.length * COLUMN_WIDTH, COLUMN_WIDTH);
-  const height = CHART_HEIGHT + 36;
-  const step = Math.max(1, Math.ceil(bars.length / 10));
+  // The chart keeps its size in pixels: a week gets wide columns, a year narrow ones, and the words never scale.
+  const column = Math.min(MAX_COLUMN, DAYS_WIDTH / Math.max(bars.length, 1));
+  const plot = Math.ceil(column * bars.length);
+  // Room on the right for the last day's label, which starts at its column.
+  const width = plot + DAY_LABEL_SPACE;
+  const height = CHART_HEIGHT + 34;
+  const step = Math.max(1, Math.ceil(DAY_LABEL_SPACE / column));
+  const gap = Math.min(6, column / 4);
   return (
     <Box as="figure" m={0} data-testid="demand-by-day">
       <Heading as="h3" size="sm" mb={2} id={titleId}>
         Per day (UTC)
       </Heading>
       <Box overflowX="auto">
-        <svg role="img" aria-labelledby={titleId} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: Math.max(width, 320) }}>
+        <svg role="img" aria-labelledby={titleId} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
           <title>{`Per day: ${bars.map((b) => `${b.label} ${b.total}`).join(', ')}`}</title>
+          <line x1={0} x2={plot} y1={14 + CHART_HEIGHT} y2={14 + CHART_HEIGHT} stroke="currentColor" strokeOpacity={0.3} />
           {bars.map((b, i) => {
-            const x = i * COLUMN_WIDTH + 3;
+            const x = i * column + gap / 2;
             const refused = b.total === 0 ? 0 : (b.share * CHART_HEIGHT * b.refusals) / b.total;
             const asked = b.total === 0 ? 0 : (b.share * CHART_HEIGHT * b.questions) / b.total;
             const top = 14 + CHART_HEIGHT - refused - asked;
             return (
               <g key={b.key} data-bar={b.key}>
-                <rect x={x} y={top + asked} width={COLUMN_WIDTH - 6} height={refused} fill={REFUSAL_FILL} />
-                <rect x={x} y={top} width={COLUMN_WIDTH - 6} height={asked} fill={QUESTION_FILL} />
-                {b.total > 0 && (
-                  <text x={x + (COLUMN_WIDTH - 6) / 2} y={top - 3} fontSize="10" textAnchor="middle" fill="currentColor">
+                <rect x={x} y={top + asked} width={column - gap} height={refused} fill={REFUSAL_FILL} />
+                <rect x={x} y={top} width={column - gap} height={asked} fill={QUESTION_FILL} />
+                {b.total > 0 && column >= 14 && (
+                  <text x={x + (column - gap) / 2} y={top - 3} fontSize="11" textAnchor="middle" fill="currentColor">
                     {b.total}
                   </text>
                 )}
                 {i % step === 0 && (
-                  <text x={x} y={height - 4} fontSize="9" fill="currentColor">
+                  <text x={i * column} y={height - 6} fontSize="11" fill="currentColor">
                     {b.label}
                   </text>
                 )}
