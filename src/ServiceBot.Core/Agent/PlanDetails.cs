@@ -20,7 +20,7 @@ public sealed record PlanDetails(
 
     /// <summary>There is no billing system (docs/product.md, "Plan questions"): the only truthful upgrade path.</summary>
     public const string UpgradePath =
-        "Plans cannot be changed or paid for in this chat: plan changes are made by the company's account team, outside the chat. Say so, say what the tier they want would add, and that their interest has been noted.";
+        "Plans cannot be changed or paid for in this chat: plan changes are made by the company's account team, outside the chat. Say so, and say what the tier they want would add compared with theirs.";
 
     public static PlanDetails From(AgentContext context)
     {
