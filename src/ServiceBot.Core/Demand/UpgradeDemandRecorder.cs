@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceBot.Core.Agent;
+using ServiceBot.Core.Telemetry;
 
 namespace ServiceBot.Core.Demand;
 
@@ -20,6 +21,10 @@ public sealed partial class UpgradeDemandRecorder(IUpgradeDemandStore store, ILo
         try
         {
             await store.RecordAsync(demand, cancellationToken).ConfigureAwait(false);
+            foreach (UpgradeDemand item in demand)
+            {
+                ServiceBotTelemetry.UpgradeDemandCounted(item.Kind, item.Action, item.FromTier, item.ToTier);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
