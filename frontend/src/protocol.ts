@@ -197,6 +197,55 @@ export type ServerFrame =
 
 export type ServerFrameType = ServerFrame['type'];
 
+// ---------------------------------------------------------------- staff frames (future)
+// For staff connections only (docs/protocol.md, "Staff frames"): the support console sends `getUpgradeDemand` and
+// gets `upgradeDemand`. Not part of ServerFrame: a customer connection never receives it.
+
+export interface GetUpgradeDemandFrame {
+  action: 'getUpgradeDemand';
+  /** 1..366, default 30: the last `days` days in UTC, today included. */
+  days?: number;
+}
+
+/** Counts split by how the demand showed: the gate refused for the tier, or the customer asked about a plan. */
+export interface DemandCounts {
+  refusals: number;
+  questions: number;
+  total: number;
+}
+
+export interface ActionDemand extends DemandCounts {
+  /** A tier action; null for questions about a tier as a whole ("what does enterprise add?"). */
+  action: string | null;
+}
+
+export interface TierUpgradeDemand extends DemandCounts {
+  fromTier: string;
+  toTier: string;
+}
+
+export interface DayDemand extends DemandCounts {
+  /** `yyyy-MM-dd`, UTC. */
+  day: string;
+}
+
+/** The upgrade demand report: `from`..`to` (UTC days, both included); byDay has every day of the range. */
+export interface UpgradeDemandReport {
+  from: string;
+  to: string;
+  /** Most wanted first. */
+  byAction: ActionDemand[];
+  /** Most wanted first. */
+  byUpgrade: TierUpgradeDemand[];
+  /** Oldest first, quiet days with zeros. */
+  byDay: DayDemand[];
+  totals: DemandCounts;
+}
+
+export interface UpgradeDemandFrame extends UpgradeDemandReport {
+  type: 'upgradeDemand';
+}
+
 // ---------------------------------------------------------------- parsing
 
 export type ParseResult =
@@ -438,4 +487,47 @@ export function parseServiceLevelList(value: unknown): ServiceLevel[] {
 /** Serializes a client frame; fields that are undefined are left out. */
 export function serializeClientFrame(frame: ClientFrame): string {
   return JSON.stringify(frame);
+}
+
+function counts(o: Json, where: string): DemandCounts {
+  const refusals = num(o, 'refusals', where);
+  const questions = num(o, 'questions', where);
+  if (refusals < 0 || questions < 0) throw new FrameError(`${where}: counts must not be negative`);
+  return { refusals, questions, total: o['total'] == null ? refusals + questions : num(o, 'total', where) };
+}
+
+/** Reads the body of a staff `upgradeDemand` frame. Never throws: a bad frame comes back as `{ok: false}`. */
+export function parseUpgradeDemandFrame(value: unknown): { ok: true; frame: UpgradeDemandFrame } | { ok: false; error: string } {
+  try {
+    const f = element(value, 'upgradeDemand');
+    if (f['type'] !== 'upgradeDemand') throw new FrameError('upgradeDemand.type must be "upgradeDemand"');
+    const w = 'upgradeDemand';
+    return {
+      ok: true,
+      frame: {
+        type: 'upgradeDemand',
+        from: str(f, 'from', w),
+        to: str(f, 'to', w),
+        byAction: arr(f, 'byAction', w).map((a, i) => {
+          const where = `${w}.byAction[${i}]`;
+          const o = element(a, where);
+          return { action: strOrNull(o, 'action', where), ...counts(o, where) };
+        }),
+        byUpgrade: arr(f, 'byUpgrade', w).map((u, i) => {
+          const where = `${w}.byUpgrade[${i}]`;
+          const o = element(u, where);
+          return { fromTier: nonEmptyStr(o, 'fromTier', where), toTier: nonEmptyStr(o, 'toTier', where), ...counts(o, where) };
+        }),
+        byDay: arr(f, 'byDay', w).map((d, i) => {
+          const where = `${w}.byDay[${i}]`;
+          const o = element(d, where);
+          return { day: nonEmptyStr(o, 'day', where), ...counts(o, where) };
+        }),
+        totals: counts(obj(f, 'totals', w), `${w}.totals`),
+      },
+    };
+  } catch (e) {
+    if (e instanceof FrameError) return { ok: false, error: e.message };
+    throw e;
+  }
 }

@@ -7,6 +7,7 @@ using ServiceBot.Core.Auth;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Demand;
 using ServiceBot.Core.Guards;
 using ServiceBot.Core.Handlers;
 using ServiceBot.Core.Scheduling;
@@ -18,7 +19,7 @@ namespace ServiceBot.Core;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The core's handlers and services. The host adds a store (the four table ports), an <see cref="IClientChannel"/>,
+    /// The core's handlers and services. The host adds a store (the four table ports and the upgrade demand counters), an <see cref="IClientChannel"/>,
     /// binds <see cref="ServiceBotOptions"/>, and may add an <see cref="IAgentModel"/> (the offline assistant otherwise).
     /// </summary>
     public static IServiceCollection AddServiceBotCore(this IServiceCollection services)
@@ -38,6 +39,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IRequestLocks, KeyedLock>();
         services.AddSingleton<FrameSender>();
         services.AddSingleton<ChatAgent>();
+        // The store adds the IUpgradeDemandStore these count into and report from.
+        services.AddSingleton<UpgradeDemandRecorder>();
+        services.AddSingleton<UpgradeDemandReports>();
 
         // Timers and scheduled routines: the host adds the job store (IScheduledJobStore) with its store, and decides
         // when ScheduledJobRunner runs (a background service, or a function every minute).

@@ -83,7 +83,23 @@ public static class DynamoDbSchema
         public const string CustomerIndex = "CustomerIndex";
     }
 
-    /// <summary>The six tables as CreateTable requests: on-demand billing, the seed's keys, the Messages indexes.</summary>
+    /// <summary>
+    /// UpgradeDemand: one counter item per (day, from tier, action, to tier, kind), bumped with an atomic ADD. Partition
+    /// <c>day</c> (UTC, yyyy-MM-dd), sort <c>counter</c> (<c>{fromTier}#{action}#{toTier}#{kind}</c>), so a report is one
+    /// Query per day of its range, never a Scan.
+    /// </summary>
+    public static class UpgradeDemand
+    {
+        public const string Day = "day";
+        public const string Counter = "counter";
+        public const string FromTier = "fromTier";
+        public const string Action = "action";
+        public const string ToTier = "toTier";
+        public const string Kind = "kind";
+        public const string Count = "count";
+    }
+
+    /// <summary>The seven tables as CreateTable requests: on-demand billing, the seed's keys, the Messages indexes.</summary>
     public static IReadOnlyList<CreateTableRequest> TableDefinitions(DynamoDbTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
@@ -118,6 +134,13 @@ public static class DynamoDbSchema
                 KeySchema = [Key(Schedule.Id, KeyType.HASH)],
                 AttributeDefinitions = [Text(Schedule.Id), Text(Schedule.DueShard), Text(Schedule.VisibleAt), Text(Schedule.PendingCustomerId)],
                 GlobalSecondaryIndexes = [.. ScheduleIndexes()],
+            },
+            new CreateTableRequest
+            {
+                TableName = tables.UpgradeDemand,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [Key(UpgradeDemand.Day, KeyType.HASH), Key(UpgradeDemand.Counter, KeyType.RANGE)],
+                AttributeDefinitions = [Text(UpgradeDemand.Day), Text(UpgradeDemand.Counter)],
             },
         ];
     }

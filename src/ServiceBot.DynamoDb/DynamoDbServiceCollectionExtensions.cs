@@ -7,6 +7,7 @@ using ServiceBot.Core;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Demand;
 using ServiceBot.Core.Guards;
 using ServiceBot.Core.Scheduling;
 using ServiceBot.Core.ServiceLevels;
@@ -49,6 +50,7 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<IMessageStore, DynamoDbMessageStore>();
         services.AddSingleton<IConnectionStore, DynamoDbConnectionStore>();
         services.AddSingleton<IScheduledJobStore, DynamoDbScheduledJobStore>();
+        services.AddSingleton<IUpgradeDemandStore, DynamoDbUpgradeDemandStore>();
 
         // Replace, not TryAdd: the core's in-process ones must lose whether AddServiceBotCore ran before this or runs after.
         services.TryAddSingleton(TimeProvider.System);

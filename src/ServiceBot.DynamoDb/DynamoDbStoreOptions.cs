@@ -2,7 +2,7 @@ namespace ServiceBot.DynamoDb;
 
 /// <summary>
 /// Which tables the store uses: <see cref="Tables"/> when given (the Lambda host, from its environment),
-/// else the five names made from <see cref="TablePrefix"/> (<c>ServiceBot:DynamoDb:TablePrefix</c>).
+/// else the six names made from <see cref="TablePrefix"/> (<c>ServiceBot:DynamoDb:TablePrefix</c>).
 /// Endpoint, region and credentials are the AWS SDK's own settings (<c>AWS_ENDPOINT_URL_DYNAMODB</c>, <c>AWS_REGION</c>, ...).
 /// </summary>
 public sealed class DynamoDbStoreOptions

@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace ServiceBot.DynamoDb;
 
-/// <summary>The names of the six tables: <c>{prefix}-messages</c> and so on, or names given one by one (the Lambda's environment).</summary>
-public sealed partial record DynamoDbTables(string Messages, string Customers, string ServiceLevels, string Connections, string Guards, string Schedule)
+/// <summary>The names of the tables: <c>{prefix}-messages</c> and so on, or names given one by one (the Lambda's environment).</summary>
+public sealed partial record DynamoDbTables(
+    string Messages, string Customers, string ServiceLevels, string Connections, string Guards, string Schedule, string UpgradeDemand)
 {
     public const string DefaultPrefix = "dev";
 
@@ -14,18 +15,20 @@ public sealed partial record DynamoDbTables(string Messages, string Customers, s
     public const string ConnectionsVariable = "CONNECTIONS_TABLE";
     public const string GuardsVariable = "GUARDS_TABLE";
     public const string ScheduleVariable = "SCHEDULE_TABLE";
+    public const string UpgradeDemandVariable = "UPGRADE_DEMAND_TABLE";
 
     public static DynamoDbTables FromPrefix(string prefix) =>
-        new($"{prefix}-messages", $"{prefix}-customers", $"{prefix}-service-levels", $"{prefix}-connections", $"{prefix}-guards", $"{prefix}-schedule");
+        new($"{prefix}-messages", $"{prefix}-customers", $"{prefix}-service-levels", $"{prefix}-connections", $"{prefix}-guards",
+            $"{prefix}-schedule", $"{prefix}-upgrade-demand");
 
     /// <summary>
     /// The names in <c>MESSAGES_TABLE</c>, <c>CUSTOMERS_TABLE</c>, <c>SERVICE_LEVELS_TABLE</c>, <c>CONNECTIONS_TABLE</c>,
-    /// <c>GUARDS_TABLE</c>, <c>SCHEDULE_TABLE</c>; throws, naming the missing ones, unless all six are set.
+    /// <c>GUARDS_TABLE</c>, <c>SCHEDULE_TABLE</c>, <c>UPGRADE_DEMAND_TABLE</c>; throws, naming the missing ones, unless all are set.
     /// </summary>
     public static DynamoDbTables FromEnvironment(Func<string, string?>? read = null)
     {
         read ??= Environment.GetEnvironmentVariable;
-        string[] variables = [MessagesVariable, CustomersVariable, ServiceLevelsVariable, ConnectionsVariable, GuardsVariable, ScheduleVariable];
+        string[] variables = [MessagesVariable, CustomersVariable, ServiceLevelsVariable, ConnectionsVariable, GuardsVariable, ScheduleVariable, UpgradeDemandVariable];
         string?[] values = variables.Select(v => read(v)).ToArray();
         string[] missing = variables.Where((_, i) => string.IsNullOrWhiteSpace(values[i])).ToArray();
         if (missing.Length > 0)
@@ -33,10 +36,10 @@ public sealed partial record DynamoDbTables(string Messages, string Customers, s
             throw new InvalidOperationException($"The DynamoDB table names are not configured: set {string.Join(", ", missing)}.");
         }
 
-        return new DynamoDbTables(values[0]!, values[1]!, values[2]!, values[3]!, values[4]!, values[5]!);
+        return new DynamoDbTables(values[0]!, values[1]!, values[2]!, values[3]!, values[4]!, values[5]!, values[6]!);
     }
 
-    public IReadOnlyList<string> All => [Messages, Customers, ServiceLevels, Connections, Guards, Schedule];
+    public IReadOnlyList<string> All => [Messages, Customers, ServiceLevels, Connections, Guards, Schedule, UpgradeDemand];
 
     /// <summary>Sentences naming each table name that DynamoDB would refuse (3 to 255 of a-z, A-Z, 0-9, '_', '-', '.').</summary>
     public IEnumerable<string> Problems() =>

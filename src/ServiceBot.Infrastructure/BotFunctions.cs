@@ -75,6 +75,8 @@ internal sealed class BotFunctions : Construct
         tables.Grant(Message, tables.Connections, "GetItem", "DeleteItem");
         // The rate limiter counts with UpdateItem; a request lock is a PutItem and its release a DeleteItem.
         tables.Grant(Message, tables.Guards, "UpdateItem", "PutItem", "DeleteItem");
+        // Upgrade demand is counted with UpdateItem (ADD) after each reply; the staff report queries it day by day.
+        tables.Grant(Message, tables.UpgradeDemand, "UpdateItem", "Query");
         tables.Grant(Seed, tables.ServiceLevels, "GetItem", "PutItem");
         tables.Grant(Seed, tables.Customers, "PutItem");
         tables.Grant(Http, tables.Customers, "Scan");

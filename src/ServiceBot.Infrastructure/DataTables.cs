@@ -8,7 +8,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ServiceBot.Infrastructure;
 
 /// <summary>
-/// The seed's four tables, the Guards table and the Schedule table (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
+/// The seed's four tables, the Guards table, the Schedule table and the UpgradeDemand counters (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
 /// they outlive the stack, keep 35 days of point-in-time recovery and are encrypted with a key of ours; in dev they go
 /// with the stack.
 /// The keys and indexes match ServiceBot.DynamoDb's DynamoDbSchema (a test checks the two agree).
@@ -72,6 +72,8 @@ internal sealed class DataTables : Construct
             SortKey = Text("visibleAt"),
             ProjectionType = ProjectionType.ALL,
         });
+        // Upgrade demand counters: a partition per day, one item per counter, so a report queries its days.
+        UpgradeDemand = NewTable("UpgradeDemand", $"{prefix}-upgrade-demand", "day", "counter", settings, removal);
     }
 
     public Key? Key { get; }
@@ -88,9 +90,11 @@ internal sealed class DataTables : Construct
 
     public Table Schedule { get; }
 
-    public IReadOnlyList<Table> All => [Messages, Customers, ServiceLevels, Connections, Guards, Schedule];
+    public Table UpgradeDemand { get; }
 
-    /// <summary>The environment every function gets: the six names ServiceBot.Lambda reads.</summary>
+    public IReadOnlyList<Table> All => [Messages, Customers, ServiceLevels, Connections, Guards, Schedule, UpgradeDemand];
+
+    /// <summary>The environment every function gets: the table names ServiceBot.Lambda reads.</summary>
     public Dictionary<string, string> Environment() => new()
     {
         ["MESSAGES_TABLE"] = Messages.TableName,
@@ -99,6 +103,7 @@ internal sealed class DataTables : Construct
         ["CONNECTIONS_TABLE"] = Connections.TableName,
         ["GUARDS_TABLE"] = Guards.TableName,
         ["SCHEDULE_TABLE"] = Schedule.TableName,
+        ["UPGRADE_DEMAND_TABLE"] = UpgradeDemand.TableName,
     };
 
     /// <summary>

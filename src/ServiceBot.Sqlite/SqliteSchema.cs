@@ -58,5 +58,18 @@ internal static class SqliteSchema
         CREATE INDEX scheduled_jobs_by_customer ON scheduled_jobs (customer_id, visible_at) WHERE state = 'pending';
         CREATE INDEX connections_by_user ON connections (user_id);
         """,
+        // Upgrade demand: one counter per day (UTC, yyyy-MM-dd), tier from, action ('' for a tier as a whole), tier to
+        // and kind, bumped by an upsert; the report reads a range of days by the primary key and never the messages.
+        """
+        CREATE TABLE upgrade_demand (
+            day       TEXT NOT NULL,
+            from_tier TEXT NOT NULL,
+            action    TEXT NOT NULL,
+            to_tier   TEXT NOT NULL,
+            kind      TEXT NOT NULL,
+            count     INTEGER NOT NULL,
+            PRIMARY KEY (day, from_tier, action, to_tier, kind)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

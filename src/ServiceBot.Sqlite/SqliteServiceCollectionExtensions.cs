@@ -5,13 +5,14 @@ using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Scheduling;
+using ServiceBot.Core.Demand;
 using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Sqlite;
 
 public static class SqliteServiceCollectionExtensions
 {
-    /// <summary>The four table ports on one SQLite file, plus a background sweep of expired connections.</summary>
+    /// <summary>The four table ports and the upgrade demand counters on one SQLite file, plus a background sweep of expired connections.</summary>
     public static IServiceCollection AddServiceBotSqlite(this IServiceCollection services)
     {
         services.AddOptions<SqliteOptions>();
@@ -22,6 +23,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IConnectionStore, SqliteConnectionStore>();
         services.AddSingleton<IScheduledJobStore, SqliteScheduledJobStore>();
+        services.AddSingleton<IUpgradeDemandStore, SqliteUpgradeDemandStore>();
         services.AddHostedService<ConnectionSweeper>();
         return services;
     }

@@ -73,10 +73,21 @@ public sealed class ClaudeRig : IAsyncDisposable
     public async Task<Answer> AskAsync(string customerId, string text, IReadOnlyList<StoredMessage>? history = null)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
+        AgentContext context = await ContextAsync(customerId, text, history);
+        var events = new RecordingEvents();
+        long started = Stopwatch.GetTimestamp();
+        AgentReply reply = await _services.GetRequiredService<ChatAgent>().ReplyAsync(context, events, ct);
+        return new Answer(reply, events, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>What the chat handler would give the agent for this message: the customer's row, tier, catalog and reading.</summary>
+    public async Task<AgentContext> ContextAsync(string customerId, string text, IReadOnlyList<StoredMessage>? history = null)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
         Customer customer = await CustomerAsync(customerId);
         ServiceLevelCatalog catalog = await _services.GetRequiredService<ServiceLevelDirectory>().GetCatalogAsync(ct);
         history ??= [];
-        var context = new AgentContext
+        return new AgentContext
         {
             Customer = customer,
             Tier = catalog.Find(customer.ServiceLevel)!,
@@ -86,10 +97,6 @@ public sealed class ClaudeRig : IAsyncDisposable
             Analysis = _services.GetRequiredService<RequestAnalyzer>().Analyze(text, customer, ConversationContextBuilder.From(history, customer)),
             History = history,
         };
-        var events = new RecordingEvents();
-        long started = Stopwatch.GetTimestamp();
-        AgentReply reply = await _services.GetRequiredService<ChatAgent>().ReplyAsync(context, events, ct);
-        return new Answer(reply, events, Stopwatch.GetElapsedTime(started));
     }
 
     public async ValueTask DisposeAsync()

@@ -33,6 +33,7 @@ public sealed class DynamoDbTableTests(DynamoDbLocal local) : IAsyncDisposable
         Assert.Equal(["connectionId:HASH"], Keys((await DescribeAsync(_tables.Connections)).KeySchema));
 
         Assert.Equal(["key:HASH"], Keys((await DescribeAsync(_tables.Guards)).KeySchema));
+        Assert.Equal(["day:HASH", "counter:RANGE"], Keys((await DescribeAsync(_tables.UpgradeDemand)).KeySchema));
 
         foreach (string table in new[] { _tables.Connections, _tables.Guards })
         {

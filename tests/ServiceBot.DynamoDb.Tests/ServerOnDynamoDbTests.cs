@@ -24,7 +24,7 @@ public sealed class ServerOnDynamoDbTests(DynamoDbLocal local) : IAsyncDisposabl
         await using (ServerProcess first = await ServerProcess.StartAsync(environment))
         {
             // Ready means the tables were made (none existed) and the seed is in them.
-            Assert.Equal(5, (await Task.WhenAll(TableNames.All.Select(t => _client.DescribeTableAsync(t, Ct)))).Length);
+            Assert.Equal(6, (await Task.WhenAll(TableNames.All.Select(t => _client.DescribeTableAsync(t, Ct)))).Length);
 
             await using BotClient john = await first.ConnectAsync("cust_002");
             JsonObject profile = await john.ProfileAsync();
@@ -41,6 +41,14 @@ public sealed class ServerOnDynamoDbTests(DynamoDbLocal local) : IAsyncDisposabl
             Exchange retried = await john.ChatAsync("the kitchen display is too loud, make it 20", clientMessageId: "ddb-1");
             Assert.Equal(quieter.Text, retried.Text);
             Assert.Empty(retried.Devices);
+
+            // A refusal for the plan is counted in the UpgradeDemand table, once.
+            await using BotClient jane = await first.ConnectAsync("cust_001");
+            Assert.NotEmpty((await jane.ChatAsync("play some jazz", clientMessageId: "ddb-jazz")).Refused);
+            await jane.ChatAsync("play some jazz", clientMessageId: "ddb-jazz");
+            DateOnly today = DateOnly.FromDateTime(DateTime.UtcNow);
+            Core.Demand.UpgradeDemandReport demand = await new DynamoDbUpgradeDemandStore(_client, TableNames).GetReportAsync(today.AddDays(-1), today, Ct);
+            Assert.Equal([new Core.Demand.TierUpgradeDemand("basic", "premium", 1, 0)], demand.ByUpgrade);
         }
 
         await using ServerProcess second = await ServerProcess.StartAsync(environment);

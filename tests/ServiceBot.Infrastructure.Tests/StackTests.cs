@@ -13,7 +13,7 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
     private static readonly (string Name, string Table)[] Variables =
     [
         ("MESSAGES_TABLE", "messages"), ("CUSTOMERS_TABLE", "customers"), ("SERVICE_LEVELS_TABLE", "service-levels"),
-        ("CONNECTIONS_TABLE", "connections"), ("GUARDS_TABLE", "guards"),
+        ("CONNECTIONS_TABLE", "connections"), ("GUARDS_TABLE", "guards"), ("UPGRADE_DEMAND_TABLE", "upgrade-demand"),
     ];
 
     [Fact]
@@ -157,6 +157,11 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
             new[] { $"{Table("guards")} dynamodb:DeleteItem", $"{Table("guards")} dynamodb:PutItem", $"{Table("guards")} dynamodb:UpdateItem" },
             Grants("message").Where(g => g.StartsWith(Table("guards"), StringComparison.Ordinal)));
         Assert.DoesNotContain(Handlers.Where(h => h != "message").SelectMany(Grants), g => g.StartsWith(Table("guards"), StringComparison.Ordinal));
+        // Upgrade demand: counted by the chat path, reported to staff through the same function; read by no Scan.
+        Assert.Equal(
+            new[] { $"{Table("upgrade-demand")} dynamodb:Query", $"{Table("upgrade-demand")} dynamodb:UpdateItem" },
+            Grants("message").Where(g => g.StartsWith(Table("upgrade-demand"), StringComparison.Ordinal)));
+        Assert.DoesNotContain(Handlers.Where(h => h != "message").SelectMany(Grants), g => g.StartsWith(Table("upgrade-demand"), StringComparison.Ordinal));
         foreach (string handler in Handlers)
         {
             Assert.DoesNotContain(stacks.DevJson.Statements(handler).SelectMany(s => s.Actions()), a => a.EndsWith(":*", StringComparison.Ordinal));

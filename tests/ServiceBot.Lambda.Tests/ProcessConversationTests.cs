@@ -77,6 +77,7 @@ public sealed class LambdaProcesses : IAsyncLifetime
             ["CONNECTIONS_TABLE"] = Tables.Connections,
             ["GUARDS_TABLE"] = Tables.Guards,
             ["SCHEDULE_TABLE"] = Tables.Schedule,
+            ["UPGRADE_DEMAND_TABLE"] = Tables.UpgradeDemand,
             ["ServiceBot__Gateway__ManagementEndpoint"] = Aws.ManagementEndpoint.ToString(),
             ["ServiceBot__RateLimit__PermitLimit"] = "0",
             ["ServiceBot__Auth__DemoSignIn"] = "true",

@@ -36,6 +36,8 @@ public sealed class ObservabilityTests
         Assert.Contains(measurements, m => m.Instrument == "servicebot.actions.refused"
             && Equals(m.Tags["action"], "music_services") && Equals(m.Tags["tier"], "basic") && Equals(m.Tags["reason"], "Tier"));
         Assert.Equal(2, measurements.Count(m => m.Instrument == "servicebot.messages" && Equals(m.Tags["tier"], "basic")));
+        Assert.Contains(measurements, m => m.Instrument == "servicebot.upgrade_demand" && Equals(m.Tags["kind"], "refusal")
+            && Equals(m.Tags["action"], "music_services") && Equals(m.Tags["tier"], "basic") && Equals(m.Tags["upgrade_to"], "premium"));
     }
 
     [Fact]

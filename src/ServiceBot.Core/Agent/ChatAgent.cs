@@ -71,7 +71,7 @@ public sealed partial class ChatAgent(
         TimeSpan elapsed = time.GetElapsedTime(started);
         ServiceBotTelemetry.AgentCompleted(elapsed, source);
         LogReplied(_logger, context.Customer.Id, source, toolbox.Actions.Count, elapsed.TotalMilliseconds);
-        return new AgentReply(text, toolbox.Actions, source, TokenAccounting.From(usage.Total));
+        return new AgentReply(text, toolbox.Actions, source, TokenAccounting.From(usage.Total)) { TierRefusals = toolbox.TierRefusals };
     }
 
     private async Task<string> RunAsync(

@@ -35,8 +35,11 @@ public static class DeviceToolFunctions
         var hidden = new List<AITool>();
         foreach (AIFunction tool in Definitions)
         {
-            bool allowed = TimerToolNames.IsTimerTool(tool.Name) || (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action));
-            (allowed ? offered : hidden).Add(tool);
+            // Timers and the plan tool need no tier action of their own: the gate checks a timer's command, and every
+            // customer may ask about plans.
+            bool usable = TimerToolNames.IsTimerTool(tool.Name) || tool.Name == PlanDetails.ToolName
+                || (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action));
+            (usable ? offered : hidden).Add(tool);
         }
 
         return (offered, hidden);
@@ -144,6 +147,8 @@ public static class DeviceToolFunctions
              [Description("True to cancel every waiting timer (or every one of the device).")] bool all = false,
              CancellationToken ct = default) =>
                 new TimerTools(ToolboxOf(call)).CancelAsync(timerId, deviceId, all, ct)),
+        Tool(PlanDetails.ToolName, PlanDetails.ToolDescription,
+            (AIFunctionArguments call) => Task.FromResult(PlanDetails.From(ToolboxOf(call).Context))),
     ];
 
     private static AIFunction Tool(string name, string description, Delegate method) =>
@@ -212,6 +217,7 @@ public sealed record RoutineStepInput
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ToolOutcome))]
+[JsonSerializable(typeof(PlanDetails))]
 [JsonSerializable(typeof(RoutineStepInput[]))]
 [JsonSerializable(typeof(string[]))]
 internal sealed partial class ToolJson : JsonSerializerContext;

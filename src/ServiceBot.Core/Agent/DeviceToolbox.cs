@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Demand;
 using ServiceBot.Core.Permissions;
 using ServiceBot.Core.Telemetry;
 
@@ -19,6 +20,7 @@ public sealed class DeviceToolbox
     private readonly IAgentEventSink _events;
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<ActionRecord> _actions = new();
+    private readonly ConcurrentQueue<WantedUpgrade> _tierRefusals = new();
     private Customer _customer;
 
     public DeviceToolbox(AgentContext context, CustomerUpdater updater, IAgentEventSink events, TimeProvider time)
@@ -39,6 +41,9 @@ public sealed class DeviceToolbox
     public Customer Customer => Volatile.Read(ref _customer);
 
     public IReadOnlyList<ActionRecord> Actions => [.. _actions];
+
+    /// <summary>The gate's refusals for the tier so far, each with the tier that would allow it.</summary>
+    public IReadOnlyList<WantedUpgrade> TierRefusals => [.. _tierRefusals];
 
     /// <summary>Runs one device command through the gate; a refusal comes back as the outcome, never as an exception.</summary>
     public async Task<ToolOutcome> ExecuteAsync(DeviceCommand command, CancellationToken cancellationToken)
@@ -88,6 +93,7 @@ public sealed class DeviceToolbox
         if (after is null || !decision.Allowed)
         {
             string reason = after is null ? "Your account could not be found." : decision.Reason!;
+            NoteRefusal(decision);
             Record(action, command.DeviceId, allowed: false, reason, decision.Kind.ToString());
             return ToolOutcome.Refused(reason);
         }
@@ -111,6 +117,15 @@ public sealed class DeviceToolbox
     {
         _actions.Enqueue(new ActionRecord(action, deviceId, allowed, result));
         ServiceBotTelemetry.ActionDecided(action, _context.Tier.Level, allowed, refusalKind);
+    }
+
+    /// <summary>Keeps a refusal for the tier (not for ownership, arguments or device state) as upgrade demand.</summary>
+    internal void NoteRefusal(GateDecision decision)
+    {
+        if (decision is { Allowed: false, Kind: RefusalKind.Tier, Action: { } action, UpgradeTo: { } upgradeTo })
+        {
+            _tierRefusals.Enqueue(new WantedUpgrade(action, upgradeTo, DemandKinds.Refusal));
+        }
     }
 
     internal PermissionGate Gate => _gate;

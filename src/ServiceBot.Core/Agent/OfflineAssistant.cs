@@ -60,6 +60,7 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
             case Intent.Thanks: return Text(OfflineReplies.Thanks(context));
             case Intent.Capabilities: return Text(OfflineReplies.Capabilities(context));
             case Intent.OutOfScope: return Text(OfflineReplies.OutOfScope(context, analysis.OffTopic));
+            case Intent.PlanQuestion when analysis.PlanQuestion is { } plan: return Text(PlanReplies.Answer(context, plan));
             case Intent.Unknown when analysis.OtherPersonsDevice is null: return Text(OfflineReplies.Unknown(context));
         }
 

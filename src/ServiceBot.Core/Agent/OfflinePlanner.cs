@@ -58,6 +58,12 @@ internal static class OfflinePlanner
             .Select(call =>
             {
                 var args = new Dictionary<string, object?>(call.Arguments) { ["tool"] = call.Tool };
+                if (!args.ContainsKey("deviceId") && args.Remove("deviceIds", out object? several) && several is IEnumerable<string> ids)
+                {
+                    // set_timer delays one device's command; a command over several (multi-room) is answered by its refusal.
+                    args["deviceId"] = ids.FirstOrDefault();
+                }
+
                 if (timer.Delay is { } delay)
                 {
                     args["delayMinutes"] = delay.TotalMinutes;

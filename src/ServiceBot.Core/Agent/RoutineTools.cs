@@ -150,7 +150,13 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
     private ToolOutcome? Allow(string tool)
     {
         GateDecision decision = toolbox.Gate.Check(toolbox.Customer, toolbox.Context.Tier, new DeviceCommand { Tool = tool });
-        return decision.Allowed ? null : Refuse(tool, null, decision.Reason!, decision.Kind.ToString());
+        if (decision.Allowed)
+        {
+            return null;
+        }
+
+        toolbox.NoteRefusal(decision);
+        return Refuse(tool, null, decision.Reason!, decision.Kind.ToString());
     }
 
     private ToolOutcome Refuse(string tool, string? deviceId, string reason, string? kind = "Argument")

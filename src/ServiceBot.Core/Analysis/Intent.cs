@@ -39,4 +39,6 @@ public enum Intent
     TimerSet,
     TimerList,
     TimerCancel,
+    /// <summary>A question about the plan: which one, its limits, what a tier adds, how to upgrade (<see cref="PlanQuestion"/>).</summary>
+    PlanQuestion,
 }

@@ -35,6 +35,9 @@ public sealed record RequestAnalysis
     /// <summary>For an out-of-scope request: what was asked, as "the weather" or "booking travel" (null: not placed).</summary>
     public string? OffTopic { get; init; }
 
+    /// <summary>For a plan question: what it asks about, and the action and tier it names.</summary>
+    public PlanQuestion? PlanQuestion { get; init; }
+
     /// <summary>Song, artist or genre asked for.</summary>
     public string? Music { get; init; }
 

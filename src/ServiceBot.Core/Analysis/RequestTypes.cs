@@ -17,6 +17,8 @@ public static class RequestTypes
 
     /// <summary>A one-off delayed device command; it requires the action of the command it delays (see RequestAnalysis).</summary>
     public const string Timer = "timer";
+    /// <summary>What plan am I on, its limits, what a tier adds, how to upgrade: no tier action required.</summary>
+    public const string PlanQuestion = "plan_question";
 
     public static string? For(Intent intent) => intent switch
     {
@@ -30,6 +32,7 @@ public static class RequestTypes
         Intent.MultiRoom => MultiRoomSetup,
         Intent.RoutineCreate or Intent.RoutineList or Intent.RoutineRun or Intent.RoutineDelete => CustomRoutine,
         Intent.TimerSet or Intent.TimerList or Intent.TimerCancel => Timer,
+        Intent.PlanQuestion => PlanQuestion,
         _ => null,
     };
 

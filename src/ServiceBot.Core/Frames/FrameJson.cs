@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Demand;
 using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Core.Frames;
@@ -18,6 +19,8 @@ namespace ServiceBot.Core.Frames;
 [JsonSerializable(typeof(IReadOnlyList<ServiceLevel>))]
 [JsonSerializable(typeof(IReadOnlyList<CustomerSummary>))]
 [JsonSerializable(typeof(ActionRecord))]
+// The body of the staff frame upgradeDemand (docs/protocol.md), ready for the staff connection that will send it.
+[JsonSerializable(typeof(UpgradeDemandReport))]
 public sealed partial class FrameJson : JsonSerializerContext
 {
     public static byte[] Serialize(ServerFrame frame) => JsonSerializer.SerializeToUtf8Bytes(frame, Default.ServerFrame);

@@ -3,6 +3,7 @@ using ServiceBot.Core.Agent;
 using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Demand;
 using ServiceBot.Core.Frames;
 using ServiceBot.Core.Guards;
 using ServiceBot.Core.ServiceLevels;
@@ -23,6 +24,7 @@ public sealed partial class ChatHandler(
     ChatAgent agent,
     FrameSender sender,
     IRequestLocks locks,
+    UpgradeDemandRecorder demand,
     TimeProvider time,
     ILogger<ChatHandler> logger)
 {
@@ -158,6 +160,9 @@ public sealed partial class ChatHandler(
             Usage = reply.Usage,
         }, CancellationToken.None).ConfigureAwait(false);
 
+        // Counted once the reply is stored and only here: a retry of this clientMessageId is answered from the stored
+        // reply above and never reaches this line, and a reply that failed to store counts nothing.
+        await demand.RecordAsync(context, reply, stored.Timestamp, CancellationToken.None).ConfigureAwait(false);
         await SendAsync(connection, MessageFrame.From(stored), cancellationToken).ConfigureAwait(false);
     }
 

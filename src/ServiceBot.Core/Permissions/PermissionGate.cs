@@ -52,6 +52,14 @@ public sealed class PermissionGate(ServiceLevelCatalog catalog)
         return CheckArguments(customer, tier, catalog, command, action, devices);
     }
 
+    /// <summary>Whether the tier includes <paramref name="action"/> alone, with the lowest tier that does when it is refused.</summary>
+    public GateDecision CheckTier(ServiceLevel tier, string action)
+    {
+        ArgumentNullException.ThrowIfNull(tier);
+        ArgumentNullException.ThrowIfNull(action);
+        return tier.Allows(action) ? GateDecision.Allow with { Action = action } : RefuseForTier(tier, catalog, action);
+    }
+
     private static GateDecision CheckArguments(
         Customer customer, ServiceLevel tier, ServiceLevelCatalog catalog, DeviceCommand command, string action, List<Device> devices)
     {

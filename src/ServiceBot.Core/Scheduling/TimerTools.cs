@@ -20,14 +20,21 @@ public sealed class TimerTools(DeviceToolbox toolbox)
     public async Task<ToolOutcome> SetAsync(DeviceCommand command, double? delayMinutes, string? atTime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!Delayable.Contains(command.Tool))
-        {
-            return Refuse(ToolNames.RequiredAction(command.Tool) ?? command.Tool, command.DeviceId, TimerReplies.NotDelayable(command.Tool), RefusalKind.Argument);
-        }
 
+        // The plan first: a customer whose tier lacks the action hears which tier has it, delayable or not.
         Customer customer = toolbox.Customer;
         GateDecision decision = toolbox.Gate.Check(customer, toolbox.Context.Tier, command);
-        string action = decision.Action ?? command.Tool;
+        string action = decision.Action ?? ToolNames.RequiredAction(command.Tool) ?? command.Tool;
+        if (!decision.Allowed && decision.Kind == RefusalKind.Tier)
+        {
+            return Refuse(action, command.DeviceId, decision.Reason!, decision.Kind);
+        }
+
+        if (!Delayable.Contains(command.Tool))
+        {
+            return Refuse(action, command.DeviceId, TimerReplies.NotDelayable(command.Tool), RefusalKind.Argument);
+        }
+
         if (!decision.Allowed)
         {
             return Refuse(action, command.DeviceId, decision.Reason!, decision.Kind);

@@ -21,6 +21,9 @@ public static class ServiceBotTelemetry
     private static readonly Counter<long> ActionsRefused =
         Meter.CreateCounter<long>("servicebot.actions.refused", "{action}", "Device actions the gate refused, by action, tier and reason.");
 
+    private static readonly Counter<long> UpgradeDemand =
+        Meter.CreateCounter<long>("servicebot.upgrade_demand", "{request}", "Upgrade demand counted: tier refusals and plan questions, by kind, action and tiers.");
+
     private static readonly Histogram<double> AgentLatency =
         Meter.CreateHistogram<double>("servicebot.agent.duration", "ms", "Time from a stored customer message to the stored reply.");
 
@@ -41,6 +44,9 @@ public static class ServiceBotTelemetry
             ActionsRefused.Add(1, new("action", action), new("tier", tier), new("reason", reason ?? "unknown"));
         }
     }
+
+    public static void UpgradeDemandCounted(string kind, string? action, string fromTier, string toTier) =>
+        UpgradeDemand.Add(1, new("kind", kind), new("action", action ?? "none"), new("tier", fromTier), new("upgrade_to", toTier));
 
     public static void AgentCompleted(TimeSpan elapsed, string source) =>
         AgentLatency.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("source", source));
