@@ -11,6 +11,8 @@ public sealed class ServiceBotOptions
     public AuthOptions Auth { get; set; } = new();
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public Support.SupportOptions Support { get; set; } = new();
 }
 
 public sealed class AuthOptions
@@ -80,6 +82,11 @@ public sealed class ServiceBotOptionsValidator : IValidateOptions<ServiceBotOpti
         if (options.RateLimit.WindowSeconds is < 1 or > 86_400)
         {
             failures.Add($"ServiceBot:RateLimit:WindowSeconds must be between 1 and 86400, not {options.RateLimit.WindowSeconds}.");
+        }
+
+        if (!double.IsFinite(options.Support.AverageHandlingMinutes) || options.Support.AverageHandlingMinutes is < 0.1 or > 1440)
+        {
+            failures.Add($"ServiceBot:Support:AverageHandlingMinutes must be between 0.1 and 1440 minutes, not {options.Support.AverageHandlingMinutes}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -11,13 +11,15 @@ using ServiceBot.Core.Guards;
 using ServiceBot.Core.Handlers;
 using ServiceBot.Core.Seeding;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Support;
 
 namespace ServiceBot.Core;
 
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The core's handlers and services. The host adds a store (the four table ports), an <see cref="IClientChannel"/>,
+    /// The core's handlers and services. The host adds a store (the four table ports, the support queue and the staff),
+    /// an <see cref="IClientChannel"/>,
     /// binds <see cref="ServiceBotOptions"/>, and may add an <see cref="IAgentModel"/> (the offline assistant otherwise).
     /// </summary>
     public static IServiceCollection AddServiceBotCore(this IServiceCollection services)
@@ -37,6 +39,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IRequestLocks, KeyedLock>();
         services.AddSingleton<FrameSender>();
         services.AddSingleton<ChatAgent>();
+        services.AddSingleton<SupportDesk>();
+        services.AddSingleton<StaffHandler>();
 
         services.AddSingleton<AuthorizeHandler>();
         services.AddSingleton<ConnectionHandler>();

@@ -5,12 +5,13 @@ using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Support;
 
 namespace ServiceBot.Sqlite;
 
 public static class SqliteServiceCollectionExtensions
 {
-    /// <summary>The four table ports on one SQLite file, plus a background sweep of expired connections.</summary>
+    /// <summary>The four table ports, the support queue and the staff on one SQLite file, plus a background sweep of expired connections.</summary>
     public static IServiceCollection AddServiceBotSqlite(this IServiceCollection services)
     {
         services.AddOptions<SqliteOptions>();
@@ -20,6 +21,8 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IServiceLevelStore, SqliteServiceLevelStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
         services.AddSingleton<IConnectionStore, SqliteConnectionStore>();
+        services.AddSingleton<ISupportQueueStore, SqliteSupportQueueStore>();
+        services.AddSingleton<IStaffStore, SqliteStaffStore>();
         services.AddHostedService<ConnectionSweeper>();
         return services;
     }

@@ -34,7 +34,8 @@ public static class DeviceToolFunctions
         var hidden = new List<AITool>();
         foreach (AIFunction tool in Definitions)
         {
-            (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action) ? offered : hidden).Add(tool);
+            bool allowed = ToolNames.RequiredAction(tool.Name) is { } action ? tier.Allows(action) : ToolNames.NeedsNoAction(tool.Name);
+            (allowed ? offered : hidden).Add(tool);
         }
 
         return (offered, hidden);
@@ -113,6 +114,8 @@ public static class DeviceToolFunctions
             ([Description("The routine's name or phrase.")] string name, AIFunctionArguments call, CancellationToken ct) => new RoutineTools(ToolboxOf(call)).RunAsync(name, ct)),
         Tool(ToolNames.DeleteRoutine, "Delete one of the customer's routines.",
             ([Description("The routine's name.")] string name, AIFunctionArguments call, CancellationToken ct) => new RoutineTools(ToolboxOf(call)).DeleteAsync(name, ct)),
+        Tool(ToolNames.RequestHuman, HumanTool.Description,
+            (AIFunctionArguments call, CancellationToken ct) => HumanTool.RequestAsync(ToolboxOf(call), ct)),
     ];
 
     private static AIFunction Tool(string name, string description, Delegate method) =>

@@ -34,4 +34,7 @@ public enum Intent
     RoutineList,
     RoutineRun,
     RoutineDelete,
+
+    /// <summary>"can I talk to a person": the conversation joins the support queue.</summary>
+    HumanHandoff,
 }

@@ -8,7 +8,8 @@ namespace ServiceBot.Core.Analysis;
 /// that go with it (volume, room, music, routine). Pure and synchronous; one instance is shared by every request.
 /// </summary>
 /// <remarks>
-/// The pipeline: <see cref="TextNormalizer"/> (case, contractions, typos) → <see cref="RoutineReader"/> (schedules,
+/// The pipeline: <see cref="TextNormalizer"/> (case, contractions, typos) → <see cref="HandoffReader"/> (asking for a
+/// person) → <see cref="RoutineReader"/> (schedules,
 /// phrases, routine names) → <see cref="DeviceRequestReader"/> (device requests: <see cref="ActionReader"/>,
 /// <see cref="DeviceMentions"/>, <see cref="DeviceResolver"/>) → <see cref="SmallTalkReader"/> → <see cref="OffTopicReader"/>;
 /// whatever is left is <see cref="Intent.Unknown"/>.
@@ -48,6 +49,11 @@ public sealed class RequestAnalyzer
         if (u.IsEmpty)
         {
             return SmallTalk(whole);
+        }
+
+        if (HandoffReader.Read(whole, text))
+        {
+            return new RequestAnalysis { Intent = Intent.HumanHandoff };
         }
 
         if (CorrectionReader.Read(u, terms, context, last => Analyze(last, customer, context with { LastRequest = null })) is { } correction)

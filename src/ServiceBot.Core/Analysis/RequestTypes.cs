@@ -15,6 +15,9 @@ public static class RequestTypes
     public const string MultiRoomSetup = "multi_room_setup";
     public const string CustomRoutine = "custom_routine";
 
+    /// <summary>The customer asks for a person of the support team; no tier action is needed (everyone may).</summary>
+    public const string HumanHandoff = "human_handoff";
+
     public static string? For(Intent intent) => intent switch
     {
         Intent.DeviceStatus => DeviceStatus,
@@ -26,6 +29,7 @@ public static class RequestTypes
         Intent.PlayMusic or Intent.PauseMusic or Intent.SkipMusic => PlayMusic,
         Intent.MultiRoom => MultiRoomSetup,
         Intent.RoutineCreate or Intent.RoutineList or Intent.RoutineRun or Intent.RoutineDelete => CustomRoutine,
+        Intent.HumanHandoff => HumanHandoff,
         _ => null,
     };
 
