@@ -9,6 +9,7 @@ using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Guards;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Support;
 
 namespace ServiceBot.DynamoDb;
 
@@ -47,6 +48,8 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<IServiceLevelStore, DynamoDbServiceLevelStore>();
         services.AddSingleton<IMessageStore, DynamoDbMessageStore>();
         services.AddSingleton<IConnectionStore, DynamoDbConnectionStore>();
+        services.AddSingleton<ISupportQueueStore, DynamoDbSupportQueueStore>();
+        services.AddSingleton<IStaffStore, DynamoDbStaffStore>();
 
         // Replace, not TryAdd: the core's in-process ones must lose whether AddServiceBotCore ran before this or runs after.
         services.TryAddSingleton(TimeProvider.System);

@@ -7,8 +7,8 @@ using ServiceBot.Core;
 namespace ServiceBot.DynamoDb;
 
 /// <summary>
-/// Makes the five tables ready: creates each missing one (on-demand, the seed's keys, the Messages indexes),
-/// adds a missing Messages index to an existing table, turns TTL on for Connections and Guards, and waits until all is ACTIVE.
+/// Makes the six tables ready: creates each missing one (on-demand, the seed's keys, the Messages indexes),
+/// adds a missing Messages index to an existing table, turns TTL on for Connections, Guards and Support, and waits until all is ACTIVE.
 /// Safe to run from several processes at once, and again on every start (it changes nothing that is already right).
 /// </summary>
 public sealed partial class DynamoDbTableInitializer(
@@ -30,7 +30,8 @@ public sealed partial class DynamoDbTableInitializer(
             await Task.WhenAll(DynamoDbSchema.TableDefinitions(tables).Select(t => EnsureTableAsync(t, timeout.Token))).ConfigureAwait(false);
             await Task.WhenAll(
                 EnsureTimeToLiveAsync(tables.Connections, DynamoDbSchema.Connections.Ttl, timeout.Token),
-                EnsureTimeToLiveAsync(tables.Guards, DynamoDbSchema.Guards.Ttl, timeout.Token)).ConfigureAwait(false);
+                EnsureTimeToLiveAsync(tables.Guards, DynamoDbSchema.Guards.Ttl, timeout.Token),
+                EnsureTimeToLiveAsync(tables.Support, DynamoDbSchema.Support.Ttl, timeout.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace ServiceBot.DynamoDb;
 
-/// <summary>The names of the five tables: <c>{prefix}-messages</c> and so on, or names given one by one (the Lambda's environment).</summary>
-public sealed partial record DynamoDbTables(string Messages, string Customers, string ServiceLevels, string Connections, string Guards)
+/// <summary>The names of the six tables: <c>{prefix}-messages</c> and so on, or names given one by one (the Lambda's environment).</summary>
+public sealed partial record DynamoDbTables(string Messages, string Customers, string ServiceLevels, string Connections, string Guards, string Support)
 {
     public const string DefaultPrefix = "dev";
 
@@ -13,18 +13,19 @@ public sealed partial record DynamoDbTables(string Messages, string Customers, s
     public const string ServiceLevelsVariable = "SERVICE_LEVELS_TABLE";
     public const string ConnectionsVariable = "CONNECTIONS_TABLE";
     public const string GuardsVariable = "GUARDS_TABLE";
+    public const string SupportVariable = "SUPPORT_TABLE";
 
     public static DynamoDbTables FromPrefix(string prefix) =>
-        new($"{prefix}-messages", $"{prefix}-customers", $"{prefix}-service-levels", $"{prefix}-connections", $"{prefix}-guards");
+        new($"{prefix}-messages", $"{prefix}-customers", $"{prefix}-service-levels", $"{prefix}-connections", $"{prefix}-guards", $"{prefix}-support");
 
     /// <summary>
     /// The names in <c>MESSAGES_TABLE</c>, <c>CUSTOMERS_TABLE</c>, <c>SERVICE_LEVELS_TABLE</c>, <c>CONNECTIONS_TABLE</c>,
-    /// <c>GUARDS_TABLE</c>; throws, naming the missing ones, unless all five are set.
+    /// <c>GUARDS_TABLE</c>, <c>SUPPORT_TABLE</c>; throws, naming the missing ones, unless all six are set.
     /// </summary>
     public static DynamoDbTables FromEnvironment(Func<string, string?>? read = null)
     {
         read ??= Environment.GetEnvironmentVariable;
-        string[] variables = [MessagesVariable, CustomersVariable, ServiceLevelsVariable, ConnectionsVariable, GuardsVariable];
+        string[] variables = [MessagesVariable, CustomersVariable, ServiceLevelsVariable, ConnectionsVariable, GuardsVariable, SupportVariable];
         string?[] values = variables.Select(v => read(v)).ToArray();
         string[] missing = variables.Where((_, i) => string.IsNullOrWhiteSpace(values[i])).ToArray();
         if (missing.Length > 0)
@@ -32,10 +33,10 @@ public sealed partial record DynamoDbTables(string Messages, string Customers, s
             throw new InvalidOperationException($"The DynamoDB table names are not configured: set {string.Join(", ", missing)}.");
         }
 
-        return new DynamoDbTables(values[0]!, values[1]!, values[2]!, values[3]!, values[4]!);
+        return new DynamoDbTables(values[0]!, values[1]!, values[2]!, values[3]!, values[4]!, values[5]!);
     }
 
-    public IReadOnlyList<string> All => [Messages, Customers, ServiceLevels, Connections, Guards];
+    public IReadOnlyList<string> All => [Messages, Customers, ServiceLevels, Connections, Guards, Support];
 
     /// <summary>Sentences naming each table name that DynamoDB would refuse (3 to 255 of a-z, A-Z, 0-9, '_', '-', '.').</summary>
     public IEnumerable<string> Problems() =>

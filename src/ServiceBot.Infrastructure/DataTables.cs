@@ -8,7 +8,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ServiceBot.Infrastructure;
 
 /// <summary>
-/// The seed's four tables and the Guards table (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
+/// The seed's four tables, the Guards table and the Support table (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
 /// they outlive the stack, keep 35 days of point-in-time recovery and are encrypted with a key of ours; in dev they go
 /// with the stack.
 /// The keys and indexes match ServiceBot.DynamoDb's DynamoDbSchema (a test checks the two agree).
@@ -49,6 +49,15 @@ internal sealed class DataTables : Construct
         Connections = NewTable("Connections", $"{prefix}-connections", "connectionId", null, settings, removal, ttl: "ttl");
         // The rate-limit windows and request locks the message function's instances share.
         Guards = NewTable("Guards", $"{prefix}-guards", "key", null, settings, removal, ttl: "ttl");
+        // The support queue, the staff and their open consoles (human handoff); console rows expire like connections.
+        Support = NewTable("Support", $"{prefix}-support", "pk", "sk", settings, removal, ttl: "ttl");
+        Support.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = "OpenIndex",
+            PartitionKey = Text("openQueue"),
+            SortKey = Text("requestedAt"),
+            ProjectionType = ProjectionType.ALL,
+        });
     }
 
     public Key? Key { get; }
@@ -63,9 +72,11 @@ internal sealed class DataTables : Construct
 
     public Table Guards { get; }
 
-    public IReadOnlyList<Table> All => [Messages, Customers, ServiceLevels, Connections, Guards];
+    public Table Support { get; }
 
-    /// <summary>The environment every function gets: the five names ServiceBot.Lambda reads.</summary>
+    public IReadOnlyList<Table> All => [Messages, Customers, ServiceLevels, Connections, Guards, Support];
+
+    /// <summary>The environment every function gets: the six names ServiceBot.Lambda reads.</summary>
     public Dictionary<string, string> Environment() => new()
     {
         ["MESSAGES_TABLE"] = Messages.TableName,
@@ -73,6 +84,7 @@ internal sealed class DataTables : Construct
         ["SERVICE_LEVELS_TABLE"] = ServiceLevels.TableName,
         ["CONNECTIONS_TABLE"] = Connections.TableName,
         ["GUARDS_TABLE"] = Guards.TableName,
+        ["SUPPORT_TABLE"] = Support.TableName,
     };
 
     /// <summary>

@@ -151,7 +151,7 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
     [Fact]
     public async Task The_registration_uses_explicit_table_names_and_creates_them()
     {
-        DynamoDbTables named = new($"{_tables.Messages}-x", $"{_tables.Customers}-x", $"{_tables.ServiceLevels}-x", $"{_tables.Connections}-x", $"{_tables.Guards}-x");
+        DynamoDbTables named = new($"{_tables.Messages}-x", $"{_tables.Customers}-x", $"{_tables.ServiceLevels}-x", $"{_tables.Connections}-x", $"{_tables.Guards}-x", $"{_tables.Support}-x");
         using AmazonDynamoDBClient client = local.CreateClient();
         var services = new ServiceCollection();
         services.AddSingleton<IAmazonDynamoDB>(client);
@@ -231,17 +231,17 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
     public void Table_names_come_from_a_prefix_or_from_the_lambda_environment()
     {
         Assert.Equal(
-            new DynamoDbTables("dev-messages", "dev-customers", "dev-service-levels", "dev-connections", "dev-guards"),
+            new DynamoDbTables("dev-messages", "dev-customers", "dev-service-levels", "dev-connections", "dev-guards", "dev-support"),
             new DynamoDbStoreOptions().ResolveTables());
 
         var environment = new Dictionary<string, string?>
         {
             ["MESSAGES_TABLE"] = "Stack-Messages1", ["CUSTOMERS_TABLE"] = "Stack-Customers1",
             ["SERVICE_LEVELS_TABLE"] = "Stack-Levels1", ["CONNECTIONS_TABLE"] = "Stack-Connections1",
-            ["GUARDS_TABLE"] = "Stack-Guards1",
+            ["GUARDS_TABLE"] = "Stack-Guards1", ["SUPPORT_TABLE"] = "Stack-Support1",
         };
         Assert.Equal(
-            new DynamoDbTables("Stack-Messages1", "Stack-Customers1", "Stack-Levels1", "Stack-Connections1", "Stack-Guards1"),
+            new DynamoDbTables("Stack-Messages1", "Stack-Customers1", "Stack-Levels1", "Stack-Connections1", "Stack-Guards1", "Stack-Support1"),
             DynamoDbTables.FromEnvironment(v => environment.GetValueOrDefault(v)));
 
         environment.Remove("CONNECTIONS_TABLE");

@@ -76,6 +76,7 @@ public sealed class LambdaProcesses : IAsyncLifetime
             ["SERVICE_LEVELS_TABLE"] = Tables.ServiceLevels,
             ["CONNECTIONS_TABLE"] = Tables.Connections,
             ["GUARDS_TABLE"] = Tables.Guards,
+            ["SUPPORT_TABLE"] = Tables.Support,
             ["ServiceBot__Gateway__ManagementEndpoint"] = Aws.ManagementEndpoint.ToString(),
             ["ServiceBot__RateLimit__PermitLimit"] = "0",
             ["ServiceBot__Auth__DemoSignIn"] = "true",
