@@ -41,6 +41,29 @@ public sealed class HandoffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_customer_who_comes_back_to_the_conversation_is_told_where_it_stands()
+    {
+        string conversation;
+        await using (BotClient jane = await _server.ConnectAsync("cust_001"))
+        {
+            conversation = await AskForPersonAsync(jane, "agent please");
+        }
+
+        await using BotClient again = await _server.ConnectAsync("cust_001");
+        JsonObject history = await again.HistoryAsync(conversation);
+        JsonObject standing = (await again.ReceiveAsync())!;
+
+        Assert.Equal(2, history["messages"]!.AsArray().Count);
+        Assert.Equal(("handoff", "queued", 1), ((string?)standing["type"], (string?)standing["status"], (int?)standing["position"]));
+
+        // Taken while Jane is on her new connection: she hears it there, because she wrote from it since.
+        await again.ChatAsync("are you there?", conversation);
+        await using BotClient sam = await StaffAsync("staff_001");
+        await TakeAsync(sam, conversation);
+        Assert.Equal("Sam Rivera", (string?)(await NextAsync(again, "handoff", h => (string?)h["status"] == "assigned"))["agentName"]);
+    }
+
+    [Fact]
     public async Task The_queue_is_ordered_by_support_priority_then_by_waiting_time()
     {
         await using BotClient sam = await StaffAsync("staff_001");
@@ -52,10 +75,12 @@ public sealed class HandoffTests : IAsyncLifetime
         string janeFirst = await AskForPersonAsync(jane, "I want a real person");
         string johnConversation = await AskForPersonAsync(john, "representative");
         JsonObject aliceHandoff = await HandoffAfterAskingAsync(alice, "can i speak to someone");
-        string janeSecond = await AskForPersonAsync(jane, "talk to a human");
 
-        // Alice (enterprise, dedicated) jumped ahead of those who asked before her.
+        // Alice (enterprise, dedicated) jumped ahead of those who asked before her, and they were told.
         Assert.Equal(1, (int?)aliceHandoff["position"]);
+        Assert.Equal((2, 10), await PlaceAsync(john, johnConversation, 2));
+        Assert.Equal((3, 15), await PlaceAsync(jane, janeFirst, 3));
+        string janeSecond = await AskForPersonAsync(jane, "talk to a human");
         JsonObject queue = await QueueAsync("staff_001");
         JsonObject[] entries = Entries(queue);
         Assert.Equal(
@@ -65,6 +90,7 @@ public sealed class HandoffTests : IAsyncLifetime
         Assert.Equal(["enterprise", "premium", "basic", "basic"], entries.Select(e => (string)e["tier"]!));
         Assert.All(entries, e => Assert.True((int)e["waitedSeconds"]! >= 0));
         Assert.Equal(1, (int)queue["staffOnline"]!);
+        Assert.Equal("Sam Rivera", (string?)queue["staff"]!["name"]);
         // One staff member online: each place adds the average handling time.
         Assert.Equal([5, 10, 15, 20], entries.Select(e => (int)e["expectedWaitMinutes"]!));
     }
@@ -230,7 +256,10 @@ public sealed class HandoffTests : IAsyncLifetime
         await AssertRefusedAsync(keyed.WebSocketUri("token=" + tokens.Issue("staff_001", TimeSpan.FromMinutes(5))));
         await AssertRefusedAsync(keyed.WebSocketUri("token=" + tokens.Issue("cust_002", TimeSpan.FromMinutes(5), Roles.Staff)));
 
-        await using BotClient sam = await BotClient.ConnectAsync(keyed.WebSocketUri("token=" + tokens.Issue("staff_001", TimeSpan.FromMinutes(5), Roles.Staff)));
+        // The CLI prints a staff token with --staff.
+        using var printed = new StringWriter();
+        Assert.Equal(0, Hosting.TokenCommand.Run(["token", "staff_001", "--staff", "--ServiceBot:Auth:SigningKey=" + SigningKey], printed, TextWriter.Null));
+        await using BotClient sam = await BotClient.ConnectAsync(keyed.WebSocketUri("token=" + printed.ToString().Trim()));
         await sam.SendAsync(new { action = "getQueue" });
         Assert.Equal("queue", (string?)(await NextAsync(sam, "queue"))["type"]);
     }
@@ -260,6 +289,13 @@ public sealed class HandoffTests : IAsyncLifetime
         await using BotClient console = await StaffAsync(staffId);
         await console.SendAsync(new { action = "getQueue" });
         return await NextAsync(console, "queue");
+    }
+
+    /// <summary>The place and wait of the handoff frame that told this customer they are now at <paramref name="position"/>.</summary>
+    private static async Task<(int, int)> PlaceAsync(BotClient customer, string conversationId, int position)
+    {
+        JsonObject told = await NextAsync(customer, "handoff", h => (string?)h["conversationId"] == conversationId && (int?)h["position"] == position);
+        return ((int)told["position"]!, (int)told["expectedWaitMinutes"]!);
     }
 
     private static JsonObject[] Entries(JsonObject queue) => queue["entries"]!.AsArray().Select(e => e!.AsObject()).ToArray();

@@ -31,8 +31,11 @@ public static class HandoffStatuses
     };
 }
 
-/// <summary>To staff: every open entry, in the order they are to be taken.</summary>
-public sealed record QueueFrame(IReadOnlyList<QueueEntryView> Entries, int StaffOnline) : ServerFrame;
+/// <summary>
+/// To staff: every open entry, in the order they are to be taken. <see cref="Staff"/> is the console's own staff member
+/// in the answer to getQueue (so it can say who is signed in), null in the pushes every console gets.
+/// </summary>
+public sealed record QueueFrame(IReadOnlyList<QueueEntryView> Entries, int StaffOnline, StaffMember? Staff = null) : ServerFrame;
 
 /// <summary>One entry of the queue as the console shows it; <c>position</c> and the expected wait only while waiting.</summary>
 public sealed record QueueEntryView(

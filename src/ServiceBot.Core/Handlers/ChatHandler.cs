@@ -137,6 +137,11 @@ public sealed partial class ChatHandler(
             return;
         }
 
+        if (entry is { Status: QueueStatuses.Waiting } && entry.CustomerId == customer.Id)
+        {
+            await support.FollowAsync(entry, connection.ConnectionId, cancellationToken).ConfigureAwait(false);
+        }
+
         HandoffNotice? handoff = null;
         if (analysis.Intent == Intent.HumanHandoff)
         {

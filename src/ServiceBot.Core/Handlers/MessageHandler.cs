@@ -102,7 +102,7 @@ public sealed partial class MessageHandler(
         await sender.SendAsync(connection.ConnectionId, new HistoryFrame(conversationId, entries), cancellationToken).ConfigureAwait(false);
 
         // A conversation reopened while it is in the support queue says where it stands (waiting, or with whom).
-        if (entries.Length > 0 && await support.StandingAsync(conversationId!, cancellationToken).ConfigureAwait(false) is { } standing)
+        if (entries.Length > 0 && await support.StandingAsync(conversationId!, connection.CustomerId, connection.ConnectionId, cancellationToken).ConfigureAwait(false) is { } standing)
         {
             await sender.SendAsync(connection.ConnectionId, standing, cancellationToken).ConfigureAwait(false);
         }

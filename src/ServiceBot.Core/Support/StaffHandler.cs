@@ -40,8 +40,9 @@ public sealed class StaffHandler(
 
     private async Task QueueAsync(ClientConnection connection, CancellationToken cancellationToken)
     {
+        Task<StaffMember?> me = staff.GetAsync(connection.CustomerId, cancellationToken);
         QueueSnapshot snapshot = await desk.SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        await SendAsync(connection, snapshot.Frame(), cancellationToken).ConfigureAwait(false);
+        await SendAsync(connection, snapshot.Frame() with { Staff = await me.ConfigureAwait(false) }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task TranscriptAsync(ClientConnection connection, string conversationId, CancellationToken cancellationToken)

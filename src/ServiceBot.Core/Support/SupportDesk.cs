@@ -75,6 +75,12 @@ public sealed partial class SupportDesk(
         {
             LogJoined(logger, conversationId, tier.SupportPriority);
             await TellStaffAsync(snapshot, cancellationToken).ConfigureAwait(false);
+
+            // Someone of a higher priority goes ahead of those already waiting: they hear their new place.
+            foreach (PlacedEntry behind in snapshot.Placed.Where(p => p.Position > frame.Position && p.Entry.ConversationId != conversationId))
+            {
+                await TellCustomerAsync(behind.Entry, snapshot.HandoffFor(behind.Entry), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return new HandoffNotice(text, frame);
@@ -85,10 +91,7 @@ public sealed partial class SupportDesk(
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(message);
-        if (entry.CustomerConnectionId != connectionId)
-        {
-            await queue.UpdateCustomerConnectionAsync(entry.ConversationId, connectionId, cancellationToken).ConfigureAwait(false);
-        }
+        await FollowAsync(entry, connectionId, cancellationToken).ConfigureAwait(false);
 
         var frame = new CustomerMessageFrame(entry.ConversationId, entry.CustomerId, HistoryEntry.From(message));
         foreach (StaffConnection console in await staff.ListConnectionsAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
@@ -100,17 +103,32 @@ public sealed partial class SupportDesk(
         }
     }
 
-    /// <summary>Where the customer is, for a conversation they reopened (history) while it is in the queue.</summary>
-    public async Task<HandoffFrame?> StandingAsync(string conversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the customer stands, for a conversation they reopened (history) while it is in the queue; from now on its
+    /// pushes go to this connection.
+    /// </summary>
+    public async Task<HandoffFrame?> StandingAsync(string conversationId, string customerId, string connectionId, CancellationToken cancellationToken)
     {
         QueueEntry? entry = await queue.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        if (entry is not { IsOpen: true })
+        if (entry is not { IsOpen: true } || entry.CustomerId != customerId)
         {
             return null;
         }
 
+        await FollowAsync(entry, connectionId, cancellationToken).ConfigureAwait(false);
+
         QueueSnapshot snapshot = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
         return snapshot.HandoffFor(entry);
+    }
+
+    /// <summary>The customer wrote or looked from this connection: queue notices and a person's words go there now.</summary>
+    public async Task FollowAsync(QueueEntry entry, string connectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.IsOpen && entry.CustomerConnectionId != connectionId)
+        {
+            await queue.UpdateCustomerConnectionAsync(entry.ConversationId, connectionId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     internal async Task<QueueSnapshot> SnapshotAsync(CancellationToken cancellationToken)
