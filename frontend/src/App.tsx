@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { ChatPage } from './components/ChatPage';
 import { SignIn } from './components/SignIn';
-import { loadSession, saveSession, type Auth, type SavedSession } from './storage';
+import { SupportConsole } from './components/SupportConsole';
+import { isStaff, loadSession, saveSession, type Auth, type SavedSession } from './storage';
 
 export function App() {
   const [session, setSession] = useState<SavedSession | null>(() => loadSession());
@@ -18,5 +19,7 @@ export function App() {
   }, []);
 
   if (session === null) return <SignIn onSignIn={signIn} />;
+  // Support staff get the console, never the customer chat (the server keeps the two roles apart as well).
+  if (isStaff(session.auth)) return <SupportConsole auth={session.auth} onSignOut={signOut} />;
   return <ChatPage session={session} onSignOut={signOut} />;
 }

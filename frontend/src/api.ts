@@ -39,10 +39,14 @@ export async function fetchServiceLevels(signal?: AbortSignal): Promise<ServiceL
   }
 }
 
-/** `ws(s)://<this host>/ws?customerId=...` or `?token=...`. */
+/** `ws(s)://<this host>/ws?customerId=...`, `?staffId=...` or `?token=...`. */
 export function socketUrl(auth: Auth, location: { protocol: string; host: string } = window.location): string {
   const base = WS_URL ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   const query =
-    auth.kind === 'demo' ? `customerId=${encodeURIComponent(auth.customerId)}` : `token=${encodeURIComponent(auth.token)}`;
+    auth.kind === 'demo'
+      ? `customerId=${encodeURIComponent(auth.customerId)}`
+      : auth.kind === 'staff'
+        ? `staffId=${encodeURIComponent(auth.staffId)}`
+        : `token=${encodeURIComponent(auth.token)}`;
   return `${base}${base.includes('?') ? '&' : '?'}${query}`;
 }

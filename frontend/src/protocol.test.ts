@@ -120,3 +120,40 @@ describe('client frames and HTTP lists', () => {
     ).toEqual([{ level: 'basic', allowedActions: ['status_check'], maxDevices: 1, supportPriority: 'standard' }]);
   });
 });
+
+describe('human handoff frames', () => {
+  it('reads the handoff, queue, transcript and customerMessage frames as the server writes them', () => {
+    expect(ok({ type: 'handoff', conversationId: 'c1', status: 'queued', position: 3, expectedWaitMinutes: 15, agentName: null })).toEqual({
+      type: 'handoff', conversationId: 'c1', status: 'queued', position: 3, expectedWaitMinutes: 15, agentName: null,
+    });
+    const queueEntry = {
+      conversationId: 'c1', customerId: 'cust_003', customerName: 'Alice Johnson', tier: 'enterprise', supportPriority: 'dedicated',
+      status: 'waiting', position: 1, requestedAt: '2026-12-01T10:00:00.0000000Z', waitedSeconds: 42, expectedWaitMinutes: 5,
+      staffId: null, staffName: null,
+    };
+    const queue = ok({ type: 'queue', entries: [queueEntry], staffOnline: 1, staff: { id: 'staff_001', name: 'Sam Rivera' } });
+    expect(queue).toMatchObject({ type: 'queue', staffOnline: 1, staff: { name: 'Sam Rivera' }, entries: [{ customerName: 'Alice Johnson', position: 1 }] });
+    expect(ok({ type: 'queue', entries: [], staffOnline: 0, staff: null })).toMatchObject({ staff: null });
+    const transcript = ok({
+      type: 'transcript', conversationId: 'c1', customer: { id: 'cust_003', name: 'Alice Johnson', serviceLevel: 'enterprise' },
+      messages: [{ sender: 'agent', text: 'Hi', timestamp: 't', requestType: null, allowed: true, agentName: 'Sam Rivera' }],
+      entry: { ...queueEntry, status: 'assigned', position: null, staffId: 'staff_001', staffName: 'Sam Rivera' },
+    });
+    expect(transcript).toMatchObject({ messages: [{ sender: 'agent', agentName: 'Sam Rivera' }], entry: { status: 'assigned' } });
+    expect(ok({ type: 'customerMessage', conversationId: 'c1', customerId: 'cust_003', message: { sender: 'customer', text: 'hi', timestamp: 't', requestType: null, allowed: true, agentName: null } }))
+      .toMatchObject({ type: 'customerMessage', message: { text: 'hi' } });
+    expect(ok(messageFrame({ source: 'agent', agentName: 'Priya Patel' }))).toMatchObject({ source: 'agent', agentName: 'Priya Patel' });
+    expect(ok({ type: 'error', code: 'conflict', message: 'Sam Rivera is already handling that conversation.' })).toMatchObject({ code: 'conflict' });
+  });
+
+  it('refuses a handoff with an unknown status or a queue entry without its customer', () => {
+    bad(JSON.stringify({ type: 'handoff', conversationId: 'c1', status: 'teleported' }));
+    bad(JSON.stringify({ type: 'queue', entries: [{ conversationId: 'c1' }], staffOnline: 0 }));
+  });
+
+  it('writes the support console frames', () => {
+    expect(serializeClientFrame({ action: 'takeConversation', conversationId: 'c1' })).toBe('{"action":"takeConversation","conversationId":"c1"}');
+    expect(JSON.parse(serializeClientFrame({ action: 'sendAgentMessage', conversationId: 'c1', message: 'Hi', clientMessageId: 'k' })))
+      .toEqual({ action: 'sendAgentMessage', conversationId: 'c1', message: 'Hi', clientMessageId: 'k' });
+  });
+});

@@ -79,7 +79,8 @@ export interface ActionResult {
   result: string;
 }
 
-export type Sender = 'customer' | 'bot';
+/** `agent`: a person of the support team, in a handed-off conversation. */
+export type Sender = 'customer' | 'bot' | 'agent';
 
 export interface HistoryMessage {
   sender: Sender;
@@ -87,6 +88,34 @@ export interface HistoryMessage {
   timestamp: string;
   requestType: string | null;
   allowed: boolean | null;
+  /** The person's name when `sender` is `agent`. */
+  agentName?: string | null;
+}
+
+/** Where a request for a person stands (the `handoff` frame). */
+export type HandoffStatus = 'queued' | 'assigned' | 'returned' | 'closed';
+
+/** One open entry of the support queue, as the console shows it. */
+export interface QueueEntry {
+  conversationId: string;
+  customerId: string;
+  customerName: string;
+  tier: string;
+  /** `dedicated`, `priority` or `standard`. */
+  supportPriority: string;
+  status: 'waiting' | 'assigned';
+  /** 1 = next to be taken; null once assigned. */
+  position: number | null;
+  requestedAt: string;
+  waitedSeconds: number;
+  expectedWaitMinutes: number | null;
+  staffId: string | null;
+  staffName: string | null;
+}
+
+export interface StaffMember {
+  id: string;
+  name: string;
 }
 
 // ---------------------------------------------------------------- client -> server
@@ -111,7 +140,16 @@ export interface GetHistoryFrame {
   conversationId?: string;
 }
 
-export type ClientFrame = SendMessageFrame | GetProfileFrame | GetHistoryFrame;
+// Support console frames (staff connections only).
+export type StaffFrame =
+  | { action: 'getQueue' }
+  | { action: 'getTranscript'; conversationId: string }
+  | { action: 'takeConversation'; conversationId: string }
+  | { action: 'sendAgentMessage'; conversationId: string; message: string; clientMessageId?: string }
+  | { action: 'handBack'; conversationId: string }
+  | { action: 'closeConversation'; conversationId: string };
+
+export type ClientFrame = SendMessageFrame | GetProfileFrame | GetHistoryFrame | StaffFrame;
 
 // ---------------------------------------------------------------- server -> client
 
@@ -145,9 +183,11 @@ export interface MessageFrame {
   requiredActions: string[];
   allowed: boolean;
   actions: ActionResult[];
-  source: 'claude' | 'offline';
+  /** `agent`: written by a person of the support team, named in `agentName`. */
+  source: 'claude' | 'offline' | 'agent';
   timestamp: string;
   clientMessageId: string | null;
+  agentName?: string | null;
 }
 
 export interface ProfileFrame {
@@ -162,12 +202,46 @@ export interface HistoryFrame {
   messages: HistoryMessage[];
 }
 
+export interface HandoffFrame {
+  type: 'handoff';
+  conversationId: string;
+  status: HandoffStatus;
+  position: number | null;
+  expectedWaitMinutes: number | null;
+  agentName: string | null;
+}
+
+export interface QueueFrame {
+  type: 'queue';
+  entries: QueueEntry[];
+  staffOnline: number;
+  /** The console's own staff member, in the answer to getQueue; null in pushes. */
+  staff: StaffMember | null;
+}
+
+export interface TranscriptFrame {
+  type: 'transcript';
+  conversationId: string;
+  customer: CustomerSummary;
+  messages: HistoryMessage[];
+  entry: QueueEntry | null;
+}
+
+export interface CustomerMessageFrame {
+  type: 'customerMessage';
+  conversationId: string;
+  customerId: string;
+  message: HistoryMessage;
+}
+
 export type ErrorCode =
   | 'bad_request'
   | 'too_large'
   | 'unknown_action'
   | 'rate_limited'
   | 'unauthorized'
+  | 'conflict'
+  | 'not_found'
   | 'internal';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -176,6 +250,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'unknown_action',
   'rate_limited',
   'unauthorized',
+  'conflict',
+  'not_found',
   'internal',
 ];
 
@@ -193,6 +269,10 @@ export type ServerFrame =
   | MessageFrame
   | ProfileFrame
   | HistoryFrame
+  | HandoffFrame
+  | QueueFrame
+  | TranscriptFrame
+  | CustomerMessageFrame
   | ErrorFrame;
 
 export type ServerFrameType = ServerFrame['type'];
@@ -292,6 +372,13 @@ function boolOrNull(o: Json, key: string, where: string): boolean | null {
   return v;
 }
 
+function numOrNull(o: Json, key: string, where: string): number | null {
+  const v = o[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new FrameError(`${where}.${key} must be a number or null`);
+  return v;
+}
+
 function num(o: Json, key: string, where: string): number {
   const v = o[key];
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new FrameError(`${where}.${key} must be a number`);
@@ -369,11 +456,30 @@ function parseActionResult(value: unknown, where: string): ActionResult {
 function parseHistoryMessage(value: unknown, where: string): HistoryMessage {
   const m = element(value, where);
   return {
-    sender: oneOf(m, 'sender', where, ['customer', 'bot'] as const),
+    sender: oneOf(m, 'sender', where, ['customer', 'bot', 'agent'] as const),
     text: str(m, 'text', where),
     timestamp: str(m, 'timestamp', where),
     requestType: strOrNull(m, 'requestType', where),
     allowed: boolOrNull(m, 'allowed', where),
+    agentName: strOrNull(m, 'agentName', where),
+  };
+}
+
+function parseQueueEntry(value: unknown, where: string): QueueEntry {
+  const e = element(value, where);
+  return {
+    conversationId: nonEmptyStr(e, 'conversationId', where),
+    customerId: nonEmptyStr(e, 'customerId', where),
+    customerName: str(e, 'customerName', where),
+    tier: str(e, 'tier', where),
+    supportPriority: str(e, 'supportPriority', where),
+    status: oneOf(e, 'status', where, ['waiting', 'assigned'] as const),
+    position: numOrNull(e, 'position', where),
+    requestedAt: str(e, 'requestedAt', where),
+    waitedSeconds: num(e, 'waitedSeconds', where),
+    expectedWaitMinutes: numOrNull(e, 'expectedWaitMinutes', where),
+    staffId: strOrNull(e, 'staffId', where),
+    staffName: strOrNull(e, 'staffName', where),
   };
 }
 
@@ -405,9 +511,10 @@ function parseFrameObject(f: Json): ServerFrame {
           f['actions'] == null
             ? []
             : arr(f, 'actions', w).map((a, i) => parseActionResult(a, `message.actions[${i}]`)),
-        source: oneOf(f, 'source', w, ['claude', 'offline'] as const),
+        source: oneOf(f, 'source', w, ['claude', 'offline', 'agent'] as const),
         timestamp: str(f, 'timestamp', w),
         clientMessageId: strOrNull(f, 'clientMessageId', w),
+        agentName: strOrNull(f, 'agentName', w),
       };
     case 'profile': {
       const c = obj(f, 'customer', w);
@@ -429,6 +536,45 @@ function parseFrameObject(f: Json): ServerFrame {
         type,
         conversationId: strOrNull(f, 'conversationId', w),
         messages: arr(f, 'messages', w).map((m, i) => parseHistoryMessage(m, `history.messages[${i}]`)),
+      };
+    case 'handoff':
+      return {
+        type,
+        conversationId: nonEmptyStr(f, 'conversationId', w),
+        status: oneOf(f, 'status', w, ['queued', 'assigned', 'returned', 'closed'] as const),
+        position: numOrNull(f, 'position', w),
+        expectedWaitMinutes: numOrNull(f, 'expectedWaitMinutes', w),
+        agentName: strOrNull(f, 'agentName', w),
+      };
+    case 'queue': {
+      const staff = f['staff'];
+      return {
+        type,
+        entries: arr(f, 'entries', w).map((e, i) => parseQueueEntry(e, `queue.entries[${i}]`)),
+        staffOnline: num(f, 'staffOnline', w),
+        staff: isObject(staff) ? { id: nonEmptyStr(staff, 'id', 'queue.staff'), name: str(staff, 'name', 'queue.staff') } : null,
+      };
+    }
+    case 'transcript': {
+      const c = obj(f, 'customer', w);
+      return {
+        type,
+        conversationId: nonEmptyStr(f, 'conversationId', w),
+        customer: {
+          id: nonEmptyStr(c, 'id', 'transcript.customer'),
+          name: str(c, 'name', 'transcript.customer'),
+          serviceLevel: str(c, 'serviceLevel', 'transcript.customer'),
+        },
+        messages: arr(f, 'messages', w).map((m, i) => parseHistoryMessage(m, `transcript.messages[${i}]`)),
+        entry: f['entry'] == null ? null : parseQueueEntry(f['entry'], 'transcript.entry'),
+      };
+    }
+    case 'customerMessage':
+      return {
+        type,
+        conversationId: nonEmptyStr(f, 'conversationId', w),
+        customerId: nonEmptyStr(f, 'customerId', w),
+        message: parseHistoryMessage(f['message'], 'customerMessage.message'),
       };
     case 'error': {
       const code = str(f, 'code', w);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from './protocol';
-import { chatReducer, describeError, initialChatState, mergeHistory, streamingText, type ChatEvent, type ChatState } from './state';
+import { chatReducer, describeError, handoffWords, initialChatState, mergeHistory, streamingText, type ChatEvent, type ChatState } from './state';
 import { device, messageFrame } from './testing';
 
 const EVENT_TYPES = ['frame', 'queued', 'sent', 'requeued', 'retrying', 'badFrame', 'notice', 'dismissNotice'];
@@ -208,5 +208,40 @@ describe('history merge', () => {
       { type: 'history', conversationId: 'conv-1', messages: [hist('customer', 'hi', 0)] },
     ]);
     expect(s.messages.map((m) => m.text)).toEqual(['hi', 'late reply']);
+  });
+});
+
+describe('human handoff on the customer side', () => {
+  it('shows the place in the queue, then the person by name, and their messages as theirs', () => {
+    let s = initialChatState('conv-1');
+    s = chatReducer(s, {
+      type: 'frame',
+      frame: { type: 'handoff', conversationId: 'conv-1', status: 'queued', position: 2, expectedWaitMinutes: 10, agentName: null },
+    });
+    expect(s.handoff && handoffWords(s.handoff)).toBe(
+      'You are number 2 in the queue for a person from our support team; the expected wait is about 10 minutes.',
+    );
+    s = chatReducer(s, {
+      type: 'frame',
+      frame: { type: 'handoff', conversationId: 'conv-1', status: 'assigned', position: null, expectedWaitMinutes: null, agentName: 'Sam Rivera' },
+    });
+    expect(s.handoff && handoffWords(s.handoff)).toContain('Sam Rivera from our support team has joined');
+
+    s = chatReducer(s, { type: 'frame', frame: messageFrame({ message: 'Hi, Sam here.', source: 'agent', agentName: 'Sam Rivera', requestType: null }) });
+    const said = s.messages.at(-1)!;
+    expect([said.sender, said.agentName, said.text]).toEqual(['agent', 'Sam Rivera', 'Hi, Sam here.']);
+    expect(s.announcement).toBe('Sam Rivera: Hi, Sam here.');
+  });
+
+  it("keeps a person's messages named when the history is loaded again", () => {
+    const s = chatReducer(initialChatState(), {
+      type: 'frame',
+      frame: {
+        type: 'history',
+        conversationId: 'conv-1',
+        messages: [{ sender: 'agent', text: 'Hello', timestamp: '2026-01-01T10:00:00Z', requestType: null, allowed: true, agentName: 'Priya Patel' }],
+      },
+    });
+    expect([s.messages[0]!.sender, s.messages[0]!.agentName]).toEqual(['agent', 'Priya Patel']);
   });
 });

@@ -6,6 +6,7 @@ import type {
   Customer,
   Device,
   ErrorCode,
+  HandoffStatus,
   HistoryMessage,
   ServerFrame,
   ServiceLevel,
@@ -35,7 +36,18 @@ export interface ChatMessage {
   allowed: boolean | null;
   requiredActions: string[];
   actions: ActionResult[];
-  source: 'claude' | 'offline' | null;
+  source: 'claude' | 'offline' | 'agent' | null;
+  /** For a message of the support team (sender `agent`): the person's name. */
+  agentName: string | null;
+}
+
+/** Where the customer's request for a person stands, in the shown conversation. */
+export interface Handoff {
+  conversationId: string;
+  status: HandoffStatus;
+  position: number | null;
+  expectedWaitMinutes: number | null;
+  agentName: string | null;
 }
 
 export interface Notice {
@@ -60,6 +72,8 @@ export interface ChatState {
   /** Counts announcements, so the same text twice is still announced. */
   announcementSeq: number;
   historyLoaded: boolean;
+  /** The latest handoff frame: the queue notice shown above the conversation. */
+  handoff: Handoff | null;
   nextId: number;
 }
 
@@ -86,6 +100,7 @@ export function initialChatState(conversationId: string | null = null): ChatStat
     announcement: '',
     announcementSeq: 0,
     historyLoaded: false,
+    handoff: null,
     nextId: 1,
   };
 }
@@ -96,6 +111,8 @@ const ERROR_WORDS: Record<ErrorCode, string> = {
   unknown_action: 'The server did not recognise that request.',
   rate_limited: 'You are sending messages too quickly. Wait a moment, then try again.',
   unauthorized: 'You are not signed in, or your sign-in has expired. Sign out and sign in again.',
+  conflict: 'That conversation has changed in the meantime.',
+  not_found: 'That conversation could not be found.',
   internal: 'Something went wrong on our side. Please try again.',
 };
 
@@ -128,6 +145,7 @@ function blankMessage(key: string, sender: Sender, text: string): ChatMessage {
     requiredActions: [],
     actions: [],
     source: null,
+    agentName: null,
   };
 }
 
@@ -196,6 +214,8 @@ export function mergeHistory(
     const m = blankMessage(makeKey(), h.sender, h.text);
     return {
       ...m,
+      agentName: h.agentName ?? null,
+      source: h.sender === 'agent' ? ('agent' as const) : m.source,
       timestamp: h.timestamp,
       requestType: h.requestType,
       allowed: h.allowed,
@@ -234,6 +254,23 @@ function applyFrame(state: ChatState, frame: ServerFrame): ChatState {
       return { ...state, streams: { ...state.streams, [frame.conversationId]: sofar + frame.text } };
     }
     case 'message': {
+      if (frame.source === 'agent') {
+        // A person of the support team: their own message, answering none of the customer's in particular.
+        const said: ChatMessage = {
+          ...blankMessage(`m${state.nextId}`, 'agent', frame.message),
+          timestamp: frame.timestamp,
+          source: 'agent',
+          agentName: frame.agentName ?? null,
+        };
+        return {
+          ...state,
+          conversationId: frame.conversationId,
+          messages: [...state.messages, said],
+          announcement: `${frame.agentName ?? 'Support'}: ${frame.message}`,
+          announcementSeq: state.announcementSeq + 1,
+          nextId: state.nextId + 1,
+        };
+      }
       let messages = updateCustomerMessage(state.messages, frame.clientMessageId, (m) => ({
         ...m,
         status: 'answered',
@@ -297,6 +334,15 @@ function applyFrame(state: ChatState, frame: ServerFrame): ChatState {
         nextId: next,
       };
     }
+    case 'handoff': {
+      const { type: _, ...handoff } = frame;
+      return { ...state, handoff };
+    }
+    case 'queue':
+    case 'transcript':
+    case 'customerMessage':
+      // Support console frames: a customer's page never gets them.
+      return state;
     case 'error': {
       const text = describeError(frame.code, frame.message);
       const id = frame.clientMessageId ?? null;
@@ -360,6 +406,23 @@ export function chatReducer(state: ChatState, event: ChatEvent): ChatState {
       return addNotice(state, event.tone, event.text);
     case 'dismissNotice':
       return { ...state, notices: state.notices.filter((n) => n.id !== event.id) };
+  }
+}
+
+/** The queue notice in words: where the customer stands, or who is with them. */
+export function handoffWords(h: Handoff): string {
+  switch (h.status) {
+    case 'queued': {
+      const wait = h.expectedWaitMinutes;
+      const place = h.position === null ? 'You are in the queue for a person from our support team' : `You are number ${h.position} in the queue for a person from our support team`;
+      return wait === null ? `${place}.` : `${place}; the expected wait is about ${wait} minute${wait === 1 ? '' : 's'}.`;
+    }
+    case 'assigned':
+      return `${h.agentName ?? 'A person from our support team'} from our support team has joined the conversation.`;
+    case 'returned':
+      return `${h.agentName ?? 'Our support team'} handed you back to ServiceBot; it answers your messages again.`;
+    case 'closed':
+      return `${h.agentName ?? 'Our support team'} closed this support conversation. Ask for a person again any time.`;
   }
 }
 

@@ -3,7 +3,16 @@
 
 import type { OutboxItem, OutboxSnapshot } from './outbox';
 
-export type Auth = { kind: 'demo'; customerId: string } | { kind: 'token'; token: string };
+/** A customer (demo or token), or a support staff member on the console (demo staff id or a staff token). */
+export type Auth =
+  | { kind: 'demo'; customerId: string }
+  | { kind: 'token'; token: string }
+  | { kind: 'staff'; staffId: string }
+  | { kind: 'staffToken'; token: string };
+
+export function isStaff(auth: Auth): boolean {
+  return auth.kind === 'staff' || auth.kind === 'staffToken';
+}
 
 export interface SavedSession {
   auth: Auth;
@@ -63,6 +72,10 @@ export function parseSession(raw: string | null): SavedSession | null {
       auth = { kind: 'demo', customerId: a['customerId'] };
     } else if (a?.['kind'] === 'token' && typeof a['token'] === 'string' && a['token'] !== '') {
       auth = { kind: 'token', token: a['token'] };
+    } else if (a?.['kind'] === 'staff' && typeof a['staffId'] === 'string' && a['staffId'] !== '') {
+      auth = { kind: 'staff', staffId: a['staffId'] };
+    } else if (a?.['kind'] === 'staffToken' && typeof a['token'] === 'string' && a['token'] !== '') {
+      auth = { kind: 'staffToken', token: a['token'] };
     } else {
       return null;
     }

@@ -27,6 +27,7 @@ export function messageFrame(overrides: Partial<MessageFrame> = {}): MessageFram
     source: 'offline',
     timestamp: '2026-01-01T10:00:01.000Z',
     clientMessageId: null,
+    agentName: null,
     ...overrides,
   };
 }

@@ -45,7 +45,8 @@ internal static class ConversationHistory
         var turns = new List<ChatMessage>();
         foreach (StoredMessage message in first < 0 ? [] : picked.Skip(first))
         {
-            ChatRole role = message.Sender == Senders.Bot ? ChatRole.Assistant : ChatRole.User;
+            // A person of the support team spoke for our side, as the bot does.
+            ChatRole role = message.Sender is Senders.Bot or Senders.Agent ? ChatRole.Assistant : ChatRole.User;
             if (turns.Count > 0 && turns[^1].Role == role)
             {
                 // Two customer messages in a row (the reply to the first failed): one turn, two paragraphs.

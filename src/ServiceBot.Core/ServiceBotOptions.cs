@@ -13,6 +13,8 @@ public sealed class ServiceBotOptions
     public RateLimitOptions RateLimit { get; set; } = new();
 
     public Scheduling.SchedulingOptions Scheduling { get; set; } = new();
+
+    public Support.SupportOptions Support { get; set; } = new();
 }
 
 public sealed class AuthOptions
@@ -85,6 +87,11 @@ public sealed class ServiceBotOptionsValidator : IValidateOptions<ServiceBotOpti
         }
 
         failures.AddRange(options.Scheduling.Problems());
+        if (!double.IsFinite(options.Support.AverageHandlingMinutes) || options.Support.AverageHandlingMinutes is < 0.1 or > 1440)
+        {
+            failures.Add($"ServiceBot:Support:AverageHandlingMinutes must be between 0.1 and 1440 minutes, not {options.Support.AverageHandlingMinutes}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -13,13 +13,15 @@ using ServiceBot.Core.Handlers;
 using ServiceBot.Core.Scheduling;
 using ServiceBot.Core.Seeding;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Support;
 
 namespace ServiceBot.Core;
 
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The core's handlers and services. The host adds a store (the four table ports and the upgrade demand counters), an <see cref="IClientChannel"/>,
+    /// The core's handlers and services. The host adds a store (the four table ports, the upgrade demand counters, the
+    /// scheduled jobs, the support queue and the staff), an <see cref="IClientChannel"/>,
     /// binds <see cref="ServiceBotOptions"/>, and may add an <see cref="IAgentModel"/> (the offline assistant otherwise).
     /// </summary>
     public static IServiceCollection AddServiceBotCore(this IServiceCollection services)
@@ -50,6 +52,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerPush>();
         services.AddSingleton<ScheduledJobRunner>();
         services.AddSingleton(sp => new RoutineScheduler(sp.GetRequiredService<JobScheduler>()));
+        services.AddSingleton<SupportDesk>();
+        services.AddSingleton<StaffHandler>();
 
         services.AddSingleton<AuthorizeHandler>();
         services.AddSingleton<ConnectionHandler>();

@@ -119,6 +119,7 @@ public sealed class DynamoDbMessageStore(IAmazonDynamoDB client, DynamoDbTables 
         };
         item.AddIfNotNull("requestType", message.RequestType);
         item.AddIfNotNull("source", message.Source);
+        item.AddIfNotNull("agentName", message.AgentName);
         if (message.ClientMessageId is { } clientMessageId)
         {
             item["clientMessageId"] = S(clientMessageId);
@@ -151,6 +152,7 @@ public sealed class DynamoDbMessageStore(IAmazonDynamoDB client, DynamoDbTables 
         Allowed = item.Bool("allowed", fallback: true),
         Actions = item.Maps("actions").Select(ReadAction).ToArray(),
         Source = item.StringOrNull("source"),
+        AgentName = item.StringOrNull("agentName"),
         ClientMessageId = item.StringOrNull("clientMessageId"),
         Usage = item.MapOrNull("usage") is { } usage
             ? new TokenUsage(usage.Long("inputTokens"), usage.Long("outputTokens"), usage.Long("cacheReadTokens"), usage.Long("cacheWriteTokens"))

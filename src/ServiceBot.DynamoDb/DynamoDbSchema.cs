@@ -99,7 +99,28 @@ public static class DynamoDbSchema
         public const string Count = "count";
     }
 
-    /// <summary>The seven tables as CreateTable requests: on-demand billing, the seed's keys, the Messages indexes.</summary>
+    /// <summary>
+    /// Support (ours): the support queue, the staff and their open consoles, in one table keyed <c>pk</c> + <c>sk</c>.
+    /// A queue entry is <c>conversation#{id}</c> / <c>entry</c>; a staff member <c>staff#{id}</c> / <c>member</c>; an open
+    /// console <c>consoles</c> / its connection id, so every console is one Query, never a Scan. Open entries carry
+    /// <see cref="OpenQueue"/>, the key of the sparse <see cref="OpenIndex"/>: listing the queue reads only open entries.
+    /// </summary>
+    public static class Support
+    {
+        public const string Pk = "pk";
+        public const string Sk = "sk";
+
+        /// <summary>"open" while an entry waits or is assigned; removed when it ends.</summary>
+        public const string OpenQueue = "openQueue";
+
+        public const string RequestedAt = "requestedAt";
+        public const string OpenIndex = "OpenIndex";
+
+        /// <summary>Epoch seconds on console rows; the table's TTL attribute.</summary>
+        public const string Ttl = "ttl";
+    }
+
+    /// <summary>The tables as CreateTable requests: on-demand billing, the seed's keys, the Messages, Schedule and Support indexes.</summary>
     public static IReadOnlyList<CreateTableRequest> TableDefinitions(DynamoDbTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
@@ -142,8 +163,27 @@ public static class DynamoDbSchema
                 KeySchema = [Key(UpgradeDemand.Day, KeyType.HASH), Key(UpgradeDemand.Counter, KeyType.RANGE)],
                 AttributeDefinitions = [Text(UpgradeDemand.Day), Text(UpgradeDemand.Counter)],
             },
+            new CreateTableRequest
+            {
+                TableName = tables.Support,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [Key(Support.Pk, KeyType.HASH), Key(Support.Sk, KeyType.RANGE)],
+                AttributeDefinitions = [Text(Support.Pk), Text(Support.Sk), Text(Support.OpenQueue), Text(Support.RequestedAt)],
+                GlobalSecondaryIndexes = [.. SupportIndexes()],
+            },
         ];
     }
+
+    /// <summary>The Support table's index of open queue entries, by when they were asked for.</summary>
+    public static IReadOnlyList<GlobalSecondaryIndex> SupportIndexes() =>
+    [
+        new GlobalSecondaryIndex
+        {
+            IndexName = Support.OpenIndex,
+            KeySchema = [Key(Support.OpenQueue, KeyType.HASH), Key(Support.RequestedAt, KeyType.RANGE)],
+            Projection = new Projection { ProjectionType = ProjectionType.ALL },
+        },
+    ];
 
     /// <summary>The Messages table's global secondary indexes, both projecting every attribute (a read returns whole messages).</summary>
     public static IReadOnlyList<GlobalSecondaryIndex> MessageIndexes() =>

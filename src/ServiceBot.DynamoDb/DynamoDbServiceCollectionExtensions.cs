@@ -11,6 +11,7 @@ using ServiceBot.Core.Demand;
 using ServiceBot.Core.Guards;
 using ServiceBot.Core.Scheduling;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Support;
 
 namespace ServiceBot.DynamoDb;
 
@@ -51,6 +52,8 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<IConnectionStore, DynamoDbConnectionStore>();
         services.AddSingleton<IScheduledJobStore, DynamoDbScheduledJobStore>();
         services.AddSingleton<IUpgradeDemandStore, DynamoDbUpgradeDemandStore>();
+        services.AddSingleton<ISupportQueueStore, DynamoDbSupportQueueStore>();
+        services.AddSingleton<IStaffStore, DynamoDbStaffStore>();
 
         // Replace, not TryAdd: the core's in-process ones must lose whether AddServiceBotCore ran before this or runs after.
         services.TryAddSingleton(TimeProvider.System);

@@ -8,7 +8,7 @@ namespace ServiceBot.DynamoDb;
 
 /// <summary>
 /// Makes the six tables ready: creates each missing one (on-demand, the seed's keys, the Messages indexes),
-/// adds a missing Messages index to an existing table, turns TTL on for Connections and Guards, and waits until all is ACTIVE.
+/// adds a missing Messages index to an existing table, turns TTL on for Connections, Guards, Schedule and Support, and waits until all is ACTIVE.
 /// Safe to run from several processes at once, and again on every start (it changes nothing that is already right).
 /// </summary>
 public sealed partial class DynamoDbTableInitializer(
@@ -31,7 +31,8 @@ public sealed partial class DynamoDbTableInitializer(
             await Task.WhenAll(
                 EnsureTimeToLiveAsync(tables.Connections, DynamoDbSchema.Connections.Ttl, timeout.Token),
                 EnsureTimeToLiveAsync(tables.Guards, DynamoDbSchema.Guards.Ttl, timeout.Token),
-                EnsureTimeToLiveAsync(tables.Schedule, DynamoDbSchema.Schedule.Ttl, timeout.Token)).ConfigureAwait(false);
+                EnsureTimeToLiveAsync(tables.Schedule, DynamoDbSchema.Schedule.Ttl, timeout.Token),
+                EnsureTimeToLiveAsync(tables.Support, DynamoDbSchema.Support.Ttl, timeout.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

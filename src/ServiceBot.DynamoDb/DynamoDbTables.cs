@@ -4,7 +4,8 @@ namespace ServiceBot.DynamoDb;
 
 /// <summary>The names of the tables: <c>{prefix}-messages</c> and so on, or names given one by one (the Lambda's environment).</summary>
 public sealed partial record DynamoDbTables(
-    string Messages, string Customers, string ServiceLevels, string Connections, string Guards, string Schedule, string UpgradeDemand)
+    string Messages, string Customers, string ServiceLevels, string Connections, string Guards, string Schedule, string UpgradeDemand,
+    string Support)
 {
     public const string DefaultPrefix = "dev";
 
@@ -16,19 +17,25 @@ public sealed partial record DynamoDbTables(
     public const string GuardsVariable = "GUARDS_TABLE";
     public const string ScheduleVariable = "SCHEDULE_TABLE";
     public const string UpgradeDemandVariable = "UPGRADE_DEMAND_TABLE";
+    public const string SupportVariable = "SUPPORT_TABLE";
 
     public static DynamoDbTables FromPrefix(string prefix) =>
         new($"{prefix}-messages", $"{prefix}-customers", $"{prefix}-service-levels", $"{prefix}-connections", $"{prefix}-guards",
-            $"{prefix}-schedule", $"{prefix}-upgrade-demand");
+            $"{prefix}-schedule", $"{prefix}-upgrade-demand", $"{prefix}-support");
 
     /// <summary>
     /// The names in <c>MESSAGES_TABLE</c>, <c>CUSTOMERS_TABLE</c>, <c>SERVICE_LEVELS_TABLE</c>, <c>CONNECTIONS_TABLE</c>,
-    /// <c>GUARDS_TABLE</c>, <c>SCHEDULE_TABLE</c>, <c>UPGRADE_DEMAND_TABLE</c>; throws, naming the missing ones, unless all are set.
+    /// <c>GUARDS_TABLE</c>, <c>SCHEDULE_TABLE</c>, <c>UPGRADE_DEMAND_TABLE</c>, <c>SUPPORT_TABLE</c>; throws, naming the
+    /// missing ones, unless all are set.
     /// </summary>
     public static DynamoDbTables FromEnvironment(Func<string, string?>? read = null)
     {
         read ??= Environment.GetEnvironmentVariable;
-        string[] variables = [MessagesVariable, CustomersVariable, ServiceLevelsVariable, ConnectionsVariable, GuardsVariable, ScheduleVariable, UpgradeDemandVariable];
+        string[] variables =
+        [
+            MessagesVariable, CustomersVariable, ServiceLevelsVariable, ConnectionsVariable, GuardsVariable, ScheduleVariable,
+            UpgradeDemandVariable, SupportVariable,
+        ];
         string?[] values = variables.Select(v => read(v)).ToArray();
         string[] missing = variables.Where((_, i) => string.IsNullOrWhiteSpace(values[i])).ToArray();
         if (missing.Length > 0)
@@ -36,10 +43,10 @@ public sealed partial record DynamoDbTables(
             throw new InvalidOperationException($"The DynamoDB table names are not configured: set {string.Join(", ", missing)}.");
         }
 
-        return new DynamoDbTables(values[0]!, values[1]!, values[2]!, values[3]!, values[4]!, values[5]!, values[6]!);
+        return new DynamoDbTables(values[0]!, values[1]!, values[2]!, values[3]!, values[4]!, values[5]!, values[6]!, values[7]!);
     }
 
-    public IReadOnlyList<string> All => [Messages, Customers, ServiceLevels, Connections, Guards, Schedule, UpgradeDemand];
+    public IReadOnlyList<string> All => [Messages, Customers, ServiceLevels, Connections, Guards, Schedule, UpgradeDemand, Support];
 
     /// <summary>Sentences naming each table name that DynamoDB would refuse (3 to 255 of a-z, A-Z, 0-9, '_', '-', '.').</summary>
     public IEnumerable<string> Problems() =>

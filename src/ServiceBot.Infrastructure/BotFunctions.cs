@@ -54,11 +54,11 @@ internal sealed class BotFunctions : Construct
             });
         }
 
-        Authorize = New("authorize", "the $connect authorizer (customerId or token)", 256, 10,
+        Authorize = New("authorize", "the $connect authorizer (customerId, staffId or token)", 256, 10,
             new() { ["SIGNING_KEY_SECRET"] = SigningKey.SecretName });
         Connect = New("connect", "$connect: records the connection", 256, 10);
         Disconnect = New("disconnect", "$disconnect: forgets the connection", 256, 10);
-        Message = New("message", "sendMessage, getProfile, getHistory and $default", 512, 90,
+        Message = New("message", "sendMessage, getProfile, getHistory, the support console's frames and $default", 512, 90,
             new() { ["ANTHROPIC_API_KEY_SECRET"] = settings.AnthropicSecretName });
         Seed = New("seed", "the seed custom resource (service levels and sample customers)", 256, 300);
         Http = New("http", "GET /api/customers and /api/service-levels", 256, 10);
@@ -67,8 +67,12 @@ internal sealed class BotFunctions : Construct
         AnthropicKey.GrantRead(Message);
 
         tables.Grant(Authorize, tables.Customers, "GetItem");
+        // Staff sign-in looks the member up; a console's connect and disconnect add and remove its console row.
+        tables.Grant(Authorize, tables.Support, "GetItem");
         tables.Grant(Connect, tables.Connections, "PutItem");
+        tables.Grant(Connect, tables.Support, "PutItem");
         tables.Grant(Disconnect, tables.Connections, "DeleteItem");
+        tables.Grant(Disconnect, tables.Support, "DeleteItem");
         tables.Grant(Message, tables.Messages, "PutItem", "Query");
         tables.Grant(Message, tables.Customers, "GetItem", "PutItem");
         tables.Grant(Message, tables.ServiceLevels, "GetItem", "Scan");
@@ -77,8 +81,11 @@ internal sealed class BotFunctions : Construct
         tables.Grant(Message, tables.Guards, "UpdateItem", "PutItem", "DeleteItem");
         // Upgrade demand is counted with UpdateItem (ADD) after each reply; the staff report queries it day by day.
         tables.Grant(Message, tables.UpgradeDemand, "UpdateItem", "Query");
+        // The support queue: entries are put and changed conditionally, the open ones and the consoles are queried.
+        tables.Grant(Message, tables.Support, "GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query");
         tables.Grant(Seed, tables.ServiceLevels, "GetItem", "PutItem");
         tables.Grant(Seed, tables.Customers, "PutItem");
+        tables.Grant(Seed, tables.Support, "GetItem", "PutItem");
         tables.Grant(Http, tables.Customers, "Scan");
         tables.Grant(Http, tables.ServiceLevels, "Scan");
     }

@@ -13,7 +13,11 @@ namespace ServiceBot.Infrastructure;
 /// </summary>
 internal sealed class ChatApi : Construct
 {
-    public static readonly string[] MessageRoutes = ["sendMessage", "getProfile", "getHistory"];
+    public static readonly string[] MessageRoutes =
+    [
+        "sendMessage", "getProfile", "getHistory",
+        "getQueue", "getTranscript", "takeConversation", "sendAgentMessage", "handBack", "closeConversation",
+    ];
 
     public ChatApi(Construct scope, string id, StackSettings settings, BotFunctions functions) : base(scope, id)
     {

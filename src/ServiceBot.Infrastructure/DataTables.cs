@@ -8,7 +8,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ServiceBot.Infrastructure;
 
 /// <summary>
-/// The seed's four tables, the Guards table, the Schedule table and the UpgradeDemand counters (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
+/// The seed's four tables, the Guards table, the Schedule table, the UpgradeDemand counters and the Support table (names <c>servicebot-{env}-messages</c> and so on), on-demand. In prod
 /// they outlive the stack, keep 35 days of point-in-time recovery and are encrypted with a key of ours; in dev they go
 /// with the stack.
 /// The keys and indexes match ServiceBot.DynamoDb's DynamoDbSchema (a test checks the two agree).
@@ -74,6 +74,15 @@ internal sealed class DataTables : Construct
         });
         // Upgrade demand counters: a partition per day, one item per counter, so a report queries its days.
         UpgradeDemand = NewTable("UpgradeDemand", $"{prefix}-upgrade-demand", "day", "counter", settings, removal);
+        // The support queue, the staff and their open consoles (human handoff); console rows expire like connections.
+        Support = NewTable("Support", $"{prefix}-support", "pk", "sk", settings, removal, ttl: "ttl");
+        Support.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = "OpenIndex",
+            PartitionKey = Text("openQueue"),
+            SortKey = Text("requestedAt"),
+            ProjectionType = ProjectionType.ALL,
+        });
     }
 
     public Key? Key { get; }
@@ -92,7 +101,9 @@ internal sealed class DataTables : Construct
 
     public Table UpgradeDemand { get; }
 
-    public IReadOnlyList<Table> All => [Messages, Customers, ServiceLevels, Connections, Guards, Schedule, UpgradeDemand];
+    public Table Support { get; }
+
+    public IReadOnlyList<Table> All => [Messages, Customers, ServiceLevels, Connections, Guards, Schedule, UpgradeDemand, Support];
 
     /// <summary>The environment every function gets: the table names ServiceBot.Lambda reads.</summary>
     public Dictionary<string, string> Environment() => new()
@@ -104,6 +115,7 @@ internal sealed class DataTables : Construct
         ["GUARDS_TABLE"] = Guards.TableName,
         ["SCHEDULE_TABLE"] = Schedule.TableName,
         ["UPGRADE_DEMAND_TABLE"] = UpgradeDemand.TableName,
+        ["SUPPORT_TABLE"] = Support.TableName,
     };
 
     /// <summary>

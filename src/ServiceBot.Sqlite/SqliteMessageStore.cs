@@ -36,7 +36,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
     {
         ArgumentNullException.ThrowIfNull(message);
         string data = JsonSerializer.Serialize(
-            new MessageBody(message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage),
+            new MessageBody(message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage, message.AgentName),
             StoreJson.Default.MessageBody);
         bool added = await database.WriteAsync(writer =>
         {
@@ -136,6 +136,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
             Allowed = body.Allowed,
             Actions = body.Actions,
             Source = body.Source,
+            AgentName = body.AgentName,
             Usage = body.Usage,
         };
     }

@@ -71,5 +71,30 @@ internal static class SqliteSchema
             PRIMARY KEY (day, from_tier, action, to_tier, kind)
         ) WITHOUT ROWID;
         """,
+        // Human handoff: the support queue (one row per conversation), the support team, and their open consoles.
+        """
+        CREATE TABLE support_queue (
+            conversation_id        TEXT PRIMARY KEY,
+            customer_id            TEXT NOT NULL,
+            customer_name          TEXT NOT NULL,
+            tier                   TEXT NOT NULL,
+            support_priority       TEXT NOT NULL,
+            requested_at           TEXT NOT NULL,
+            status                 TEXT NOT NULL,
+            staff_id               TEXT,
+            staff_name             TEXT,
+            customer_connection_id TEXT
+        );
+        CREATE INDEX support_queue_open ON support_queue (status) WHERE status IN ('waiting', 'assigned');
+        CREATE TABLE staff (
+            id    TEXT PRIMARY KEY,
+            name  TEXT NOT NULL
+        );
+        CREATE TABLE staff_connections (
+            connection_id  TEXT PRIMARY KEY,
+            staff_id       TEXT NOT NULL,
+            ttl            INTEGER NOT NULL
+        );
+        """,
     ];
 }

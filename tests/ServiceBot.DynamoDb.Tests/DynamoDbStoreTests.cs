@@ -153,7 +153,7 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
     {
         DynamoDbTables named = new(
             $"{_tables.Messages}-x", $"{_tables.Customers}-x", $"{_tables.ServiceLevels}-x", $"{_tables.Connections}-x", $"{_tables.Guards}-x",
-            $"{_tables.Schedule}-x", $"{_tables.UpgradeDemand}-x");
+            $"{_tables.Schedule}-x", $"{_tables.UpgradeDemand}-x", $"{_tables.Support}-x");
         using AmazonDynamoDBClient client = local.CreateClient();
         var services = new ServiceCollection();
         services.AddSingleton<IAmazonDynamoDB>(client);
@@ -233,7 +233,7 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
     public void Table_names_come_from_a_prefix_or_from_the_lambda_environment()
     {
         Assert.Equal(
-            new DynamoDbTables("dev-messages", "dev-customers", "dev-service-levels", "dev-connections", "dev-guards", "dev-schedule", "dev-upgrade-demand"),
+            new DynamoDbTables("dev-messages", "dev-customers", "dev-service-levels", "dev-connections", "dev-guards", "dev-schedule", "dev-upgrade-demand", "dev-support"),
             new DynamoDbStoreOptions().ResolveTables());
 
         var environment = new Dictionary<string, string?>
@@ -241,9 +241,12 @@ public sealed class DynamoDbStoreTests(DynamoDbLocal local) : IAsyncLifetime
             ["MESSAGES_TABLE"] = "Stack-Messages1", ["CUSTOMERS_TABLE"] = "Stack-Customers1",
             ["SERVICE_LEVELS_TABLE"] = "Stack-Levels1", ["CONNECTIONS_TABLE"] = "Stack-Connections1",
             ["GUARDS_TABLE"] = "Stack-Guards1", ["SCHEDULE_TABLE"] = "Stack-Schedule1", ["UPGRADE_DEMAND_TABLE"] = "Stack-Demand1",
+            ["SUPPORT_TABLE"] = "Stack-Support1",
         };
         Assert.Equal(
-            new DynamoDbTables("Stack-Messages1", "Stack-Customers1", "Stack-Levels1", "Stack-Connections1", "Stack-Guards1", "Stack-Schedule1", "Stack-Demand1"),
+            new DynamoDbTables(
+                "Stack-Messages1", "Stack-Customers1", "Stack-Levels1", "Stack-Connections1", "Stack-Guards1", "Stack-Schedule1", "Stack-Demand1",
+                "Stack-Support1"),
             DynamoDbTables.FromEnvironment(v => environment.GetValueOrDefault(v)));
 
         environment.Remove("CONNECTIONS_TABLE");

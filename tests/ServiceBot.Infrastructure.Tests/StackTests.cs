@@ -13,7 +13,8 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
     private static readonly (string Name, string Table)[] Variables =
     [
         ("MESSAGES_TABLE", "messages"), ("CUSTOMERS_TABLE", "customers"), ("SERVICE_LEVELS_TABLE", "service-levels"),
-        ("CONNECTIONS_TABLE", "connections"), ("GUARDS_TABLE", "guards"), ("UPGRADE_DEMAND_TABLE", "upgrade-demand"),
+        ("CONNECTIONS_TABLE", "connections"), ("GUARDS_TABLE", "guards"), ("SCHEDULE_TABLE", "schedule"), ("UPGRADE_DEMAND_TABLE", "upgrade-demand"),
+        ("SUPPORT_TABLE", "support"),
     ];
 
     [Fact]
@@ -43,6 +44,7 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
     [Theory]
     [InlineData("servicebot-dev-connections")]
     [InlineData("servicebot-dev-guards")]
+    [InlineData("servicebot-dev-support")]
     public void Connections_and_guards_expire_through_the_ttl_attribute(string table)
     {
         stacks.Dev.HasResourceProperties("AWS::DynamoDB::Table", new Dictionary<string, object>
@@ -147,10 +149,18 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
             .SelectMany(s => s.Actions().Select(a => $"{(s["Resource"] is JsonArray r ? r[0].Target() : s["Resource"].Target())} {a}"))
             .Order();
 
-        Assert.Equal([$"{Table("customers")} dynamodb:GetItem"], Grants("authorize"));
-        Assert.Equal([$"{Table("connections")} dynamodb:PutItem"], Grants("connect"));
-        Assert.Equal([$"{Table("connections")} dynamodb:DeleteItem"], Grants("disconnect"));
-        Assert.Equal(new[] { $"{Table("customers")} dynamodb:PutItem", $"{Table("service-levels")} dynamodb:GetItem", $"{Table("service-levels")} dynamodb:PutItem" }.Order(), Grants("seed"));
+        Assert.Equal(new[] { $"{Table("customers")} dynamodb:GetItem", $"{Table("support")} dynamodb:GetItem" }.Order(), Grants("authorize"));
+        Assert.Equal(new[] { $"{Table("connections")} dynamodb:PutItem", $"{Table("support")} dynamodb:PutItem" }.Order(), Grants("connect"));
+        Assert.Equal(new[] { $"{Table("connections")} dynamodb:DeleteItem", $"{Table("support")} dynamodb:DeleteItem" }.Order(), Grants("disconnect"));
+        Assert.Equal(new[]
+        {
+            $"{Table("customers")} dynamodb:PutItem", $"{Table("service-levels")} dynamodb:GetItem", $"{Table("service-levels")} dynamodb:PutItem",
+            $"{Table("support")} dynamodb:GetItem", $"{Table("support")} dynamodb:PutItem",
+        }.Order(), Grants("seed"));
+        // The support queue: the message function changes entries conditionally and queries the open ones and the consoles.
+        Assert.Equal(
+            new[] { "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem" }.Select(a => $"{Table("support")} dynamodb:{a}"),
+            Grants("message").Where(g => g.StartsWith(Table("support"), StringComparison.Ordinal)));
         Assert.DoesNotContain(Grants("message"), g => g.StartsWith(Table("connections"), StringComparison.Ordinal) && g.EndsWith("PutItem", StringComparison.Ordinal));
         // The chat path's rate limiter and request locks: only the message function runs it.
         Assert.Equal(
@@ -179,7 +189,13 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
         JsonObject authorizer = Assert.Single(stacks.DevJson.Resources("AWS::ApiGatewayV2::Authorizer")).Resource.Properties();
 
         Assert.Equal("$request.body.action", api["RouteSelectionExpression"].Text());
-        Assert.Equal(new[] { "$connect", "$default", "$disconnect", "getHistory", "getProfile", "sendMessage" }, routes.Select(r => r["RouteKey"].Text()!).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new[]
+            {
+                "$connect", "$default", "$disconnect", "closeConversation", "getHistory", "getProfile", "getQueue", "getTranscript", "handBack",
+                "sendAgentMessage", "sendMessage", "takeConversation",
+            },
+            routes.Select(r => r["RouteKey"].Text()!).Order(StringComparer.Ordinal));
         JsonObject connect = routes.Single(r => r["RouteKey"].Text() == "$connect");
         Assert.Equal("CUSTOM", connect["AuthorizationType"].Text());
         Assert.All(routes.Where(r => r["RouteKey"].Text() != "$connect"), r => Assert.NotEqual("CUSTOM", r["AuthorizationType"].Text()));
@@ -187,8 +203,8 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
         // A customerId OR a token: an identity source would make API Gateway refuse the other kind before asking us.
         Assert.Empty(authorizer["IdentitySource"]!.AsArray());
 
-        // The four message routes share one integration with the message function.
-        var integrations = routes.Where(r => r["RouteKey"].Text() is "sendMessage" or "getProfile" or "getHistory" or "$default")
+        // The message routes (the customer's and the support console's) share one integration with the message function.
+        var integrations = routes.Where(r => r["RouteKey"].Text() is not ("$connect" or "$disconnect"))
             .Select(r => r["Target"]!["Fn::Join"]![1]![1].Target()).Distinct().ToArray();
         string messageIntegration = Assert.Single(integrations)!;
         JsonObject integration = stacks.DevJson["Resources"]![messageIntegration]!["Properties"]!.AsObject();

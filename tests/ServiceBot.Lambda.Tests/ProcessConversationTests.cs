@@ -78,6 +78,7 @@ public sealed class LambdaProcesses : IAsyncLifetime
             ["GUARDS_TABLE"] = Tables.Guards,
             ["SCHEDULE_TABLE"] = Tables.Schedule,
             ["UPGRADE_DEMAND_TABLE"] = Tables.UpgradeDemand,
+            ["SUPPORT_TABLE"] = Tables.Support,
             ["ServiceBot__Gateway__ManagementEndpoint"] = Aws.ManagementEndpoint.ToString(),
             ["ServiceBot__RateLimit__PermitLimit"] = "0",
             ["ServiceBot__Auth__DemoSignIn"] = "true",

@@ -32,10 +32,10 @@ public sealed class SeedTests : IAsyncLifetime
         CancellationToken ct = TestContext.Current.CancellationToken;
         var customers = new SqliteCustomerStore(_database);
         var levels = new SqliteServiceLevelStore(_database);
-        var seed = new SeedHandler(levels, customers, new ServiceLevelDirectory(levels, TimeProvider.System), NullLogger<SeedHandler>.Instance);
+        var seed = new SeedHandler(levels, customers, new SqliteStaffStore(_database), new ServiceLevelDirectory(levels, TimeProvider.System), NullLogger<SeedHandler>.Instance);
 
         SeedResult first = await seed.SeedAsync(SeedData.Default, ct);
-        Assert.Equal(new SeedResult(3, 3), first);
+        Assert.Equal(new SeedResult(3, 3) { StaffWritten = 2 }, first);
 
         await new CustomerUpdater(customers).UpdateAsync("cust_002", c => c.WithDevice(c.FindDevice("dev_003")! with { Volume = 20 }), ct);
 
@@ -43,6 +43,7 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(new SeedResult(0, 0), second);
         Assert.Equal(20, (await customers.GetAsync("cust_002", ct))!.FindDevice("dev_003")!.Volume);
         Assert.Equal(3, (await levels.ListAsync(ct)).Count);
+        Assert.Equal("Sam Rivera", (await new SqliteStaffStore(_database).GetAsync("staff_001", ct))?.Name);
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class SeedTests : IAsyncLifetime
         CancellationToken ct = TestContext.Current.CancellationToken;
         var customers = new SqliteCustomerStore(_database);
         var levels = new SqliteServiceLevelStore(_database);
-        var seed = new SeedHandler(levels, customers, new ServiceLevelDirectory(levels, TimeProvider.System), NullLogger<SeedHandler>.Instance);
+        var seed = new SeedHandler(levels, customers, new SqliteStaffStore(_database), new ServiceLevelDirectory(levels, TimeProvider.System), NullLogger<SeedHandler>.Instance);
         await seed.SeedAsync(SeedData.Default, ct);
 
         SeedData wider = SeedData.Default with

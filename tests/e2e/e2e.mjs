@@ -427,6 +427,88 @@ async function main() {
       assertNoConsoleErrors(consoleErrors);
     });
 
+    await test('human handoff: customers ask for a person, staff take them in priority order, reply by name, hand back, close (console screenshot)', async (ctx) => {
+      const jane = await newPage();
+      const alice = await newPage();
+      ctx.pages.push(jane.page, alice.page);
+      await signIn(jane.page, base, 'cust_001');
+      await signIn(alice.page, base, 'cust_003');
+      const banner = (page) => page.getByTestId('handoff');
+      const agentMessages = (page) => page.locator('[data-testid="agent-message"]');
+
+      // Jane (basic, standard support) asks first; Alice (enterprise, dedicated) asks after her and goes ahead.
+      const janeReply = await ask(jane.page, 'I want to talk to a human');
+      check(/You are number \d+ in the queue; the expected wait is about \d+ minutes?/.test(janeReply), `no place in the queue: ${janeReply}`);
+      await until(async () => (await banner(jane.page).getAttribute('data-status')) === 'queued', "Jane's queue notice");
+      const aliceReply = await ask(alice.page, 'agent please');
+      check(/You are number 1 in the queue/.test(aliceReply), `Alice is not first: ${aliceReply}`);
+      await until(async () => /You are number 2 in the queue/.test(await banner(jane.page).innerText()), 'Jane told she is now number 2');
+
+      // A staff member signs in on the sign-in page's own staff section, in a second browser.
+      const staff = await newPage();
+      ctx.pages.push(staff.page);
+      await staff.page.goto(base);
+      await staff.page.getByLabel('Staff id (demo sign-in)').fill('staff_001');
+      await staff.page.getByRole('button', { name: 'Open support console' }).click();
+      await until(async () => (await staff.page.getByTestId('staff-name').innerText()).includes('Sam Rivera'), 'the console naming Sam Rivera');
+      await waitConnected(staff.page);
+      const rows = staff.page.locator('[data-testid="queue-entry"]');
+      await until(async () => (await rows.count()) === 2, 'two conversations in the queue');
+      const order = await rows.locator('[data-testid="queue-customer"]').allInnerTexts();
+      check(JSON.stringify(order) === JSON.stringify(['Alice Johnson', 'Jane Smith']), `queue order: ${order}`);
+      check((await rows.first().getAttribute('data-priority')) === 'dedicated', 'the first entry is not dedicated support');
+      check(/Dedicated/.test(await rows.first().innerText()) && /Enterprise/.test(await rows.first().innerText()), 'priority and tier not shown');
+
+      // Sam reads Alice's transcript, takes it and writes to her as himself.
+      await rows.first().click();
+      await until(async () => (await staff.page.getByTestId('transcript-customer').innerText()) === 'Alice Johnson', "Alice's transcript");
+      await staff.page.locator('[data-testid="transcript-message"]', { hasText: 'agent please' }).waitFor();
+      await staff.page.getByRole('button', { name: 'Take' }).click();
+      await until(async () => /You are handling/.test(await staff.page.getByTestId('transcript-standing').innerText()), 'the conversation taken');
+      await until(async () => (await banner(alice.page).getAttribute('data-status')) === 'assigned', "Alice told a person joined");
+      check(/Sam Rivera/.test(await banner(alice.page).innerText()), 'Alice is not told who joined');
+      await until(async () => /You are number 1 in the queue/.test(await banner(jane.page).innerText()), 'Jane moved up to number 1');
+
+      await staff.page.getByRole('textbox', { name: 'Your reply' }).fill('Hi Alice, Sam here from support. How can I help?');
+      await staff.page.getByRole('button', { name: 'Send', exact: true }).click();
+      await until(async () => (await agentMessages(alice.page).count()) === 1, "Sam's reply at Alice's");
+      check((await agentMessages(alice.page).first().getByTestId('agent-name').innerText()) === 'Sam Rivera', 'the reply does not carry the name');
+      check(/Sam here from support/.test(await agentMessages(alice.page).first().innerText()), 'the reply text is missing');
+
+      // While Sam holds it, Alice's words reach him and the bot stays silent.
+      const botBefore = await botMessages(alice.page).count();
+      await alice.page.getByRole('textbox', { name: 'Message' }).fill('my office speaker keeps dropping wifi');
+      await alice.page.getByRole('button', { name: 'Send', exact: true }).click();
+      await staff.page.locator('[data-testid="transcript-message"][data-sender="customer"]', { hasText: 'keeps dropping wifi' }).waitFor({ timeout: REPLY_TIMEOUT });
+      await until(
+        async () => (await alice.page.locator('[data-testid="customer-message"]', { hasText: 'keeps dropping wifi' }).getAttribute('data-status')) === 'stored',
+        "Alice's message delivered",
+      );
+      await sleep(1000);
+      check((await botMessages(alice.page).count()) === botBefore, 'the bot answered while a person held the conversation');
+      mkdirSync(docs, { recursive: true });
+      await staff.page.screenshot({ path: join(docs, 'screenshot-console.png') });
+      mkdirSync(artifacts, { recursive: true });
+      await alice.page.screenshot({ path: join(artifacts, 'handoff-customer.png') });
+
+      // Handed back, the bot answers Alice again.
+      await staff.page.getByRole('button', { name: 'Hand back to the bot' }).click();
+      await until(async () => (await banner(alice.page).getAttribute('data-status')) === 'returned', 'Alice told she is back with the bot');
+      const botAnswer = await ask(alice.page, 'what is the volume of the office speaker?');
+      check(/office speaker/i.test(botAnswer), `the bot did not answer after the hand back: ${botAnswer}`);
+
+      // Jane's conversation: taken and closed; the queue is empty and she is told.
+      await until(async () => (await rows.count()) === 1, 'one conversation left in the queue');
+      await rows.first().click();
+      await until(async () => (await staff.page.getByTestId('transcript-customer').innerText()) === 'Jane Smith', "Jane's transcript");
+      await staff.page.getByRole('button', { name: 'Take' }).click();
+      await until(async () => /You are handling/.test(await staff.page.getByTestId('transcript-standing').innerText()), "Jane's conversation taken");
+      await staff.page.getByRole('button', { name: 'Close' }).click();
+      await until(async () => (await banner(jane.page).getAttribute('data-status')) === 'closed', 'Jane told it was closed');
+      await staff.page.getByText('Nobody is waiting for a person right now.').waitFor();
+      for (const p of [jane, alice, staff]) assertNoConsoleErrors(p.consoleErrors);
+    });
+
     if (process.env.SERVICEBOT_E2E_SKIP_RESTART === '1') {
       skip('server restart', 'SERVICEBOT_E2E_SKIP_RESTART=1');
     } else {

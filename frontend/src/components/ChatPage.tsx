@@ -10,6 +10,7 @@ import { AppHeader } from './AppHeader';
 import { Composer } from './Composer';
 import { ConnectionBanner, ConnectionBadge } from './Connection';
 import { DevicesPanel } from './DevicesPanel';
+import { HandoffBanner } from './HandoffBanner';
 import { MessageList } from './MessageList';
 import { Notices } from './Notices';
 import { TierPanel } from './TierPanel';
@@ -93,6 +94,7 @@ export function ChatPage({ session, onSignOut }: { session: SavedSession; onSign
             </Text>
           </Stack>
           <ConnectionBanner status={status} onReconnect={chat.reconnectNow} />
+          <HandoffBanner handoff={state.handoff} conversationId={state.conversationId} />
           <Notices notices={state.notices} onDismiss={chat.dismissNotice} />
           <MessageList state={state} onRetry={chat.retry} />
           <Composer onSend={chat.send} suggestions={quick} online={status.phase === 'open'} />

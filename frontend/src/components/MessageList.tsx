@@ -61,6 +61,27 @@ function BotBubble({ m, devices }: { m: ChatMessage; devices: Device[] }) {
   );
 }
 
+/** A person of the support team, named, set apart from the bot. */
+function AgentBubble({ m }: { m: ChatMessage }) {
+  const name = m.agentName ?? 'Support team';
+  return (
+    <Box as="li" alignSelf="flex-start" maxW={{ base: '92%', md: '80%' }} data-testid="agent-message">
+      <Box bg="blue.subtle" borderRadius="l3" borderTopLeftRadius="0" px={3} py={2} borderLeftWidth="3px" borderColor="blue.solid">
+        <VisuallyHidden>{name} from the support team said: </VisuallyHidden>
+        <Text whiteSpace="pre-wrap" overflowWrap="anywhere">
+          {m.text}
+        </Text>
+      </Box>
+      <Text fontSize="xs" color="fg.muted" mt={1}>
+        <Text as="span" fontWeight="semibold" color="fg" data-testid="agent-name">
+          {name}
+        </Text>{' '}
+        · support team {time(m.timestamp)}
+      </Text>
+    </Box>
+  );
+}
+
 function statusWords(m: ChatMessage): string {
   switch (m.status) {
     case 'queued':
@@ -154,6 +175,8 @@ export function MessageList({ state, onRetry }: { state: ChatState; onRetry: (id
         {state.messages.map((m) =>
           m.sender === 'bot' ? (
             <BotBubble key={m.key} m={m} devices={state.devices} />
+          ) : m.sender === 'agent' ? (
+            <AgentBubble key={m.key} m={m} />
           ) : (
             <CustomerBubble key={m.key} m={m} onRetry={onRetry} />
           ),

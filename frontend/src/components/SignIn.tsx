@@ -24,6 +24,8 @@ export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
   const [attempt, setAttempt] = useState(0);
   const [customerId, setCustomerId] = useState('');
   const [token, setToken] = useState('');
+  const [staffId, setStaffId] = useState('');
+  const [staffToken, setStaffToken] = useState('');
 
   useEffect(() => {
     const abort = new AbortController();
@@ -52,6 +54,14 @@ export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
     e.preventDefault();
     const t = token.trim();
     if (t !== '') onSignIn({ kind: 'token', token: t });
+  };
+
+  const staffSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const t = staffToken.trim();
+    const id = staffId.trim();
+    if (t !== '') onSignIn({ kind: 'staffToken', token: t });
+    else if (id !== '') onSignIn({ kind: 'staff', staffId: id });
   };
 
   return (
@@ -140,6 +150,46 @@ export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
                 </form>
               </section>
             </Stack>
+          </Card.Body>
+        </Card.Root>
+        <Card.Root maxW="lg" mx="auto" mt={6} variant="subtle">
+          <Card.Header>
+            <Heading as="h2" id="staff-heading" size="md">
+              Support staff
+            </Heading>
+            <Text color="fg.muted" fontSize="sm">
+              Open the support console: the queue of customers who asked for a person, their transcripts and your replies.
+            </Text>
+          </Card.Header>
+          <Card.Body>
+            <form onSubmit={staffSubmit} aria-labelledby="staff-heading">
+              <Stack gap={3}>
+                <Field.Root disabled={result?.kind === 'disabled'}>
+                  <Field.Label>Staff id (demo sign-in)</Field.Label>
+                  <Input
+                    value={staffId}
+                    onChange={(e) => setStaffId(e.currentTarget.value)}
+                    placeholder="staff_001"
+                    autoComplete="username"
+                    spellCheck={false}
+                  />
+                </Field.Root>
+                <Field.Root>
+                  <Field.Label>or a staff token</Field.Label>
+                  <Input
+                    type="password"
+                    autoComplete="off"
+                    spellCheck={false}
+                    value={staffToken}
+                    onChange={(e) => setStaffToken(e.currentTarget.value)}
+                    placeholder="Paste your staff sign-in token"
+                  />
+                </Field.Root>
+                <Button type="submit" colorPalette="blue" disabled={staffId.trim() === '' && staffToken.trim() === ''}>
+                  Open support console
+                </Button>
+              </Stack>
+            </form>
           </Card.Body>
         </Card.Root>
       </Box>

@@ -17,4 +17,7 @@ public sealed record AgentContext
 
     /// <summary>Earlier messages of the conversation, oldest first (the new one excluded).</summary>
     public IReadOnlyList<StoredMessage> History { get; init; } = [];
+
+    /// <summary>Puts the conversation in the support queue and returns what to tell the customer; null where no queue is wired.</summary>
+    public Func<CancellationToken, Task<string>>? RequestHuman { get; init; }
 }

@@ -35,10 +35,10 @@ public static class DeviceToolFunctions
         var hidden = new List<AITool>();
         foreach (AIFunction tool in Definitions)
         {
-            // Timers and the plan tool need no tier action of their own: the gate checks a timer's command, and every
-            // customer may ask about plans.
+            // Timers, the plan tool and asking for a person need no tier action of their own: the gate checks a timer's
+            // command, and every customer may ask about plans or for a person.
             bool usable = TimerToolNames.IsTimerTool(tool.Name) || tool.Name == PlanDetails.ToolName
-                || (ToolNames.RequiredAction(tool.Name) is { } action && tier.Allows(action));
+                || (ToolNames.RequiredAction(tool.Name) is { } action ? tier.Allows(action) : ToolNames.NeedsNoAction(tool.Name));
             (usable ? offered : hidden).Add(tool);
         }
 
@@ -149,6 +149,8 @@ public static class DeviceToolFunctions
                 new TimerTools(ToolboxOf(call)).CancelAsync(timerId, deviceId, all, ct)),
         Tool(PlanDetails.ToolName, PlanDetails.ToolDescription,
             (AIFunctionArguments call) => Task.FromResult(PlanDetails.From(ToolboxOf(call).Context))),
+        Tool(ToolNames.RequestHuman, HumanTool.Description,
+            (AIFunctionArguments call, CancellationToken ct) => HumanTool.RequestAsync(ToolboxOf(call), ct)),
     ];
 
     private static AIFunction Tool(string name, string description, Delegate method) =>

@@ -41,4 +41,6 @@ public enum Intent
     TimerCancel,
     /// <summary>A question about the plan: which one, its limits, what a tier adds, how to upgrade (<see cref="PlanQuestion"/>).</summary>
     PlanQuestion,
+    /// <summary>"can I talk to a person": the conversation joins the support queue.</summary>
+    HumanHandoff,
 }

@@ -8,8 +8,9 @@ namespace ServiceBot.Core.Analysis;
 /// that go with it (volume, room, music, routine). Pure and synchronous; one instance is shared by every request.
 /// </summary>
 /// <remarks>
-/// The pipeline: <see cref="TextNormalizer"/> (case, contractions, typos) → <see cref="PlanQuestionReader"/> →
-/// <see cref="CorrectionReader"/> → <see cref="TimerReader"/> (one-off timers) → <see cref="RoutineReader"/> (schedules,
+/// The pipeline: <see cref="TextNormalizer"/> (case, contractions, typos) → <see cref="HandoffReader"/> (asking for a
+/// person) → <see cref="PlanQuestionReader"/> → <see cref="CorrectionReader"/> → <see cref="TimerReader"/> (one-off
+/// timers) → <see cref="RoutineReader"/> (schedules,
 /// phrases, routine names) → <see cref="DeviceRequestReader"/> (device requests: <see cref="ActionReader"/>,
 /// <see cref="DeviceMentions"/>, <see cref="DeviceResolver"/>) → <see cref="SmallTalkReader"/> → <see cref="OffTopicReader"/>;
 /// whatever is left is <see cref="Intent.Unknown"/>.
@@ -54,6 +55,11 @@ public sealed class RequestAnalyzer
         if (u.IsEmpty)
         {
             return SmallTalk(whole);
+        }
+
+        if (HandoffReader.Read(whole, text))
+        {
+            return new RequestAnalysis { Intent = Intent.HumanHandoff };
         }
 
         if (PlanQuestionReader.Read(u) is { } planQuestion)

@@ -19,6 +19,8 @@ public static class RequestTypes
     public const string Timer = "timer";
     /// <summary>What plan am I on, its limits, what a tier adds, how to upgrade: no tier action required.</summary>
     public const string PlanQuestion = "plan_question";
+    /// <summary>The customer asks for a person of the support team; no tier action is needed (everyone may).</summary>
+    public const string HumanHandoff = "human_handoff";
 
     public static string? For(Intent intent) => intent switch
     {
@@ -33,6 +35,7 @@ public static class RequestTypes
         Intent.RoutineCreate or Intent.RoutineList or Intent.RoutineRun or Intent.RoutineDelete => CustomRoutine,
         Intent.TimerSet or Intent.TimerList or Intent.TimerCancel => Timer,
         Intent.PlanQuestion => PlanQuestion,
+        Intent.HumanHandoff => HumanHandoff,
         _ => null,
     };
 

@@ -5,16 +5,25 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ServiceBot.Core.Auth;
 
-public sealed record TokenCheck(string? CustomerId, string? Reason);
+/// <summary>A token's subject (a customer or staff id) and its <c>role</c> claim (customer when absent), or why it was refused.</summary>
+public sealed record TokenCheck(string? CustomerId, string? Reason)
+{
+    public string Role { get; init; } = Roles.Customer;
+}
 
-/// <summary>HS256 tokens whose <c>sub</c> is the customer id: issued by the CLI, checked by the authorizer.</summary>
+/// <summary>
+/// HS256 tokens whose <c>sub</c> is the customer id (or, with a <c>role</c> claim of <c>staff</c>, a support staff
+/// member's id): issued by the CLI, checked by the authorizer.
+/// </summary>
 public sealed class TokenService(IOptions<ServiceBotOptions> options, TimeProvider time)
 {
+    public const string RoleClaim = "role";
+
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
     public bool Enabled => !string.IsNullOrEmpty(options.Value.Auth.SigningKey);
 
-    public string Issue(string customerId, TimeSpan lifetime)
+    public string Issue(string customerId, TimeSpan lifetime, string role = Roles.Customer)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         if (!Enabled)
@@ -25,7 +34,9 @@ public sealed class TokenService(IOptions<ServiceBotOptions> options, TimeProvid
         DateTime now = time.GetUtcNow().UtcDateTime;
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(JwtRegisteredClaimNames.Sub, customerId)]),
+            Subject = new System.Security.Claims.ClaimsIdentity(role == Roles.Customer
+                ? [new System.Security.Claims.Claim(JwtRegisteredClaimNames.Sub, customerId)]
+                : [new System.Security.Claims.Claim(JwtRegisteredClaimNames.Sub, customerId), new System.Security.Claims.Claim(RoleClaim, role)]),
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
@@ -60,9 +71,18 @@ public sealed class TokenService(IOptions<ServiceBotOptions> options, TimeProvid
             return new(null, "invalid or expired token");
         }
 
-        return result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out object? sub) && sub is string id && id.Length > 0
-            ? new(id, null)
-            : new(null, "token has no sub");
+        if (!result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out object? sub) || sub is not string id || id.Length == 0)
+        {
+            return new(null, "token has no sub");
+        }
+
+        object? role = result.Claims.TryGetValue(RoleClaim, out object? claimed) ? claimed : null;
+        return role switch
+        {
+            null or Roles.Customer => new(id, null),
+            Roles.Staff => new(id, null) { Role = Roles.Staff },
+            _ => new(null, "token has an unknown role"),
+        };
     }
 
     private SymmetricSecurityKey Key() => new(Encoding.UTF8.GetBytes(options.Value.Auth.SigningKey!));

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
+using ServiceBot.Core.Support;
 
 namespace ServiceBot.Core.Connections;
 
 /// <summary>$connect and $disconnect: the Connections table follows the sockets.</summary>
-public sealed partial class ConnectionHandler(IConnectionStore connections, TimeProvider time, ILogger<ConnectionHandler> logger)
+public sealed partial class ConnectionHandler(IConnectionStore connections, IStaffStore staff, TimeProvider time, ILogger<ConnectionHandler> logger)
 {
     public async Task<Connection> ConnectAsync(string connectionId, string customerId, CancellationToken cancellationToken)
     {
@@ -14,10 +15,24 @@ public sealed partial class ConnectionHandler(IConnectionStore connections, Time
         return connection;
     }
 
+    /// <summary>A support console: recorded like any connection, and among the staff connections that queue changes reach.</summary>
+    public async Task<Connection> ConnectStaffAsync(string connectionId, string staffId, CancellationToken cancellationToken)
+    {
+        Connection connection = await ConnectAsync(connectionId, staffId, cancellationToken).ConfigureAwait(false);
+        await staff.AddConnectionAsync(new StaffConnection(connectionId, staffId, connection.Ttl), cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
     public async Task DisconnectAsync(string connectionId, CancellationToken cancellationToken)
     {
         await connections.RemoveAsync(connectionId, cancellationToken).ConfigureAwait(false);
         LogDisconnected(logger, connectionId);
+    }
+
+    public async Task DisconnectStaffAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        await staff.RemoveConnectionAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        await DisconnectAsync(connectionId, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} opened for {CustomerId}")]

@@ -23,12 +23,18 @@ public sealed record StoredMessage
 
     /// <summary>Model tokens spent on a bot reply (Claude only).</summary>
     public TokenUsage? Usage { get; init; }
+
+    /// <summary>For a message of the support team (sender <c>agent</c>): the person's name, as the customer sees it.</summary>
+    public string? AgentName { get; init; }
 }
 
 public static class Senders
 {
     public const string Customer = "customer";
     public const string Bot = "bot";
+
+    /// <summary>A person of the support team, answering in a handed-off conversation.</summary>
+    public const string Agent = "agent";
 }
 
 /// <summary>What the agent tried and what the gate decided.</summary>

@@ -14,6 +14,22 @@ public static class ClientActions
     public const string SendMessage = "sendMessage";
     public const string GetProfile = "getProfile";
     public const string GetHistory = "getHistory";
+
+    // Support console (staff connections only).
+    public const string GetQueue = "getQueue";
+    public const string GetTranscript = "getTranscript";
+    public const string TakeConversation = "takeConversation";
+    public const string SendAgentMessage = "sendAgentMessage";
+    public const string HandBack = "handBack";
+    public const string CloseConversation = "closeConversation";
+
+    public static bool IsCustomerAction(string action) => action is SendMessage or GetProfile or GetHistory;
+
+    public static bool IsStaffAction(string action) =>
+        action is GetQueue or GetTranscript or TakeConversation or SendAgentMessage or HandBack or CloseConversation;
+
+    /// <summary>Staff actions about one conversation, which must name it.</summary>
+    public static bool NeedsConversation(string action) => IsStaffAction(action) && action != GetQueue;
 }
 
 /// <summary>The limits docs/protocol.md puts on client frames.</summary>

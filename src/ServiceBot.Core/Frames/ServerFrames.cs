@@ -14,6 +14,10 @@ namespace ServiceBot.Core.Frames;
 [JsonDerivedType(typeof(ProfileFrame), "profile")]
 [JsonDerivedType(typeof(HistoryFrame), "history")]
 [JsonDerivedType(typeof(ErrorFrame), "error")]
+[JsonDerivedType(typeof(HandoffFrame), "handoff")]
+[JsonDerivedType(typeof(QueueFrame), "queue")]
+[JsonDerivedType(typeof(TranscriptFrame), "transcript")]
+[JsonDerivedType(typeof(CustomerMessageFrame), "customerMessage")]
 public abstract record ServerFrame;
 
 public sealed record AckFrame(string? ClientMessageId, string ConversationId, string Timestamp) : ServerFrame;
@@ -31,13 +35,16 @@ public sealed record MessageFrame(
     IReadOnlyList<ActionRecord> Actions,
     string Source,
     string Timestamp,
-    string? ClientMessageId) : ServerFrame
+    string? ClientMessageId,
+    string? AgentName = null) : ServerFrame
 {
     public static MessageFrame From(StoredMessage reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return new(reply.ConversationId, reply.Text, reply.RequestType, reply.RequiredActions, reply.Allowed,
-            reply.Actions, reply.Source ?? Sources.Offline, Timestamps.ToKey(reply.Timestamp), reply.ClientMessageId);
+        return reply.Sender == Senders.Agent
+            ? new(reply.ConversationId, reply.Text, null, [], true, [], Sources.Agent, Timestamps.ToKey(reply.Timestamp), null, reply.AgentName)
+            : new(reply.ConversationId, reply.Text, reply.RequestType, reply.RequiredActions, reply.Allowed,
+                reply.Actions, reply.Source ?? Sources.Offline, Timestamps.ToKey(reply.Timestamp), reply.ClientMessageId);
     }
 }
 
@@ -54,12 +61,12 @@ public sealed record CustomerProfile(string Id, string Name, string ServiceLevel
 
 public sealed record HistoryFrame(string? ConversationId, IReadOnlyList<HistoryEntry> Messages) : ServerFrame;
 
-public sealed record HistoryEntry(string Sender, string Text, string Timestamp, string? RequestType, bool Allowed)
+public sealed record HistoryEntry(string Sender, string Text, string Timestamp, string? RequestType, bool Allowed, string? AgentName = null)
 {
     public static HistoryEntry From(StoredMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new(message.Sender, message.Text, Timestamps.ToKey(message.Timestamp), message.RequestType, message.Allowed);
+        return new(message.Sender, message.Text, Timestamps.ToKey(message.Timestamp), message.RequestType, message.Allowed, message.AgentName);
     }
 }
 
@@ -74,6 +81,12 @@ public static class ErrorCodes
     public const string RateLimited = "rate_limited";
     public const string Unauthorized = "unauthorized";
     public const string Internal = "internal";
+
+    /// <summary>The conversation is not in the state the frame needs: someone else holds it, or it has ended.</summary>
+    public const string Conflict = "conflict";
+
+    /// <summary>No such conversation in the support queue.</summary>
+    public const string NotFound = "not_found";
 }
 
 /// <summary>Who wrote a reply.</summary>
@@ -81,4 +94,7 @@ public static class Sources
 {
     public const string Claude = "claude";
     public const string Offline = "offline";
+
+    /// <summary>A person of the support team (the message frame carries their name).</summary>
+    public const string Agent = "agent";
 }

@@ -7,13 +7,15 @@ using ServiceBot.Core.Demand;
 using ServiceBot.Core.Frames;
 using ServiceBot.Core.Guards;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Support;
 using ServiceBot.Core.Telemetry;
 
 namespace ServiceBot.Core.Handlers;
 
 /// <summary>
 /// sendMessage: store the customer's words first, acknowledge, let the agent answer through the gate,
-/// then store and send the whole reply. A retry with a known clientMessageId runs nothing again.
+/// then store and send the whole reply. A retry with a known clientMessageId runs nothing again. While a person of the
+/// support team holds the conversation, the bot stays silent: the message is stored, acknowledged and pushed to them.
 /// </summary>
 public sealed partial class ChatHandler(
     ICustomerStore customers,
@@ -22,6 +24,8 @@ public sealed partial class ChatHandler(
     ConversationLog log,
     RequestAnalyzer analyzer,
     ChatAgent agent,
+    SupportDesk support,
+    ISupportQueueStore queue,
     FrameSender sender,
     IRequestLocks locks,
     UpgradeDemandRecorder demand,
@@ -83,6 +87,9 @@ public sealed partial class ChatHandler(
         Task<IReadOnlyList<StoredMessage>> historyRead = frame.ConversationId is null && earlier is null
             ? Task.FromResult<IReadOnlyList<StoredMessage>>([])
             : messages.GetConversationAsync(conversationId, HistoryTurns, cancellationToken);
+        Task<QueueEntry?> entryRead = frame.ConversationId is null && earlier is null
+            ? Task.FromResult<QueueEntry?>(null)
+            : queue.FindAsync(conversationId, cancellationToken);
 
         Customer? customer = await customerRead.ConfigureAwait(false);
         ServiceLevelCatalog catalog = await catalogRead.ConfigureAwait(false);
@@ -120,6 +127,24 @@ public sealed partial class ChatHandler(
 
         await SendAsync(connection, new AckFrame(cmid, conversationId, Timestamps.ToKey(asked.Timestamp)), cancellationToken).ConfigureAwait(false);
 
+        QueueEntry? entry = await entryRead.ConfigureAwait(false);
+        if (entry is { Status: QueueStatuses.Assigned } && entry.CustomerId == customer.Id)
+        {
+            // A person holds the conversation: they answer, not the bot. A retried frame was forwarded the first time.
+            if (earlier is null)
+            {
+                await support.ForwardAsync(entry, asked, connection.ConnectionId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (entry is { Status: QueueStatuses.Waiting } && entry.CustomerId == customer.Id)
+        {
+            await support.FollowAsync(entry, connection.ConnectionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        HandoffNotice? handoff = null;
         var context = new AgentContext
         {
             Customer = customer,
@@ -129,7 +154,21 @@ public sealed partial class ChatHandler(
             Text = frame.Message!,
             Analysis = analysis,
             History = history,
+            // Claude's request_human tool joins the queue through the same desk as the reader's handoff.
+            RequestHuman = async ct =>
+            {
+                handoff = await support.RequestAsync(customer, tier, conversationId, connection.ConnectionId, ct).ConfigureAwait(false);
+                return handoff.Text;
+            },
         };
+
+        if (analysis.Intent == Intent.HumanHandoff)
+        {
+            handoff = await support.RequestAsync(customer, tier, conversationId, connection.ConnectionId, cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(connection, context, asked, allowed, cmid, new AgentReply(handoff.Text, [], Sources.Offline, null), cancellationToken).ConfigureAwait(false);
+            await SendAsync(connection, handoff.Frame, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         AgentReply reply;
         try
@@ -143,12 +182,24 @@ public sealed partial class ChatHandler(
             return;
         }
 
+        await ReplyAsync(connection, context, asked, allowed, cmid, reply, cancellationToken).ConfigureAwait(false);
+        if (handoff is not null)
+        {
+            await SendAsync(connection, handoff.Frame, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stores the whole reply, then sends it: what the customer sees is always what the history keeps.</summary>
+    private async Task ReplyAsync(
+        ClientConnection connection, AgentContext context, StoredMessage asked, bool allowed, string? cmid, AgentReply reply, CancellationToken cancellationToken)
+    {
+        RequestAnalysis analysis = context.Analysis;
         DateTimeOffset now = time.GetUtcNow();
         StoredMessage stored = await log.AppendAsync(new StoredMessage
         {
-            ConversationId = conversationId,
+            ConversationId = asked.ConversationId,
             Timestamp = now > asked.Timestamp ? now : asked.Timestamp.AddTicks(1),
-            UserId = customer.Id,
+            UserId = asked.UserId,
             Sender = Senders.Bot,
             Text = reply.Text,
             RequestType = analysis.RequestType,

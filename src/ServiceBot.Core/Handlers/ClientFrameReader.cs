@@ -39,7 +39,7 @@ public static class ClientFrameReader
             return (null, BadRequest("The frame has no \"action\"; use sendMessage, getProfile or getHistory.", cmid));
         }
 
-        if (frame.Action is not (ClientActions.SendMessage or ClientActions.GetProfile or ClientActions.GetHistory))
+        if (!ClientActions.IsCustomerAction(frame.Action) && !ClientActions.IsStaffAction(frame.Action))
         {
             string shown = frame.Action.Length > 40 ? frame.Action[..40] + "…" : frame.Action;
             return (null, new ErrorFrame(ErrorCodes.UnknownAction, $"Unknown action \"{shown}\"; use sendMessage, getProfile or getHistory.", Known(cmid)));
@@ -55,11 +55,16 @@ public static class ClientFrameReader
             return (null, BadRequest($"conversationId must be 1 to {FrameLimits.MaxConversationIdLength} letters, digits, '-' or '_'.", cmid));
         }
 
-        if (frame.Action == ClientActions.SendMessage)
+        if (ClientActions.NeedsConversation(frame.Action) && frame.ConversationId is null)
+        {
+            return (null, BadRequest($"{frame.Action} needs the \"conversationId\" it is about.", cmid));
+        }
+
+        if (frame.Action is ClientActions.SendMessage or ClientActions.SendAgentMessage)
         {
             if (string.IsNullOrWhiteSpace(frame.Message))
             {
-                return (null, BadRequest("sendMessage needs a \"message\" with some text.", cmid));
+                return (null, BadRequest($"{frame.Action} needs a \"message\" with some text.", cmid));
             }
 
             if (frame.Message.Length > FrameLimits.MaxMessageLength)

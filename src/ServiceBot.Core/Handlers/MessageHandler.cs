@@ -4,12 +4,15 @@ using ServiceBot.Core.Customers;
 using ServiceBot.Core.Frames;
 using ServiceBot.Core.Guards;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Support;
 
 namespace ServiceBot.Core.Handlers;
 
 /// <summary>The message route: every frame a connected client sends, read, checked and dispatched by its action.</summary>
 public sealed partial class MessageHandler(
     ChatHandler chat,
+    StaffHandler staff,
+    SupportDesk support,
     ICustomerStore customers,
     ServiceLevelDirectory serviceLevels,
     IMessageStore messages,
@@ -29,6 +32,14 @@ public sealed partial class MessageHandler(
             return;
         }
 
+        // The role was fixed at connect time: a console never chats as a customer, a customer never uses the console's frames.
+        if (connection.IsStaff != ClientActions.IsStaffAction(frame!.Action!))
+        {
+            string refusal = connection.IsStaff ? HandoffReplies.CustomersOnly : HandoffReplies.StaffOnly;
+            await sender.SendAsync(connection.ConnectionId, new ErrorFrame(ErrorCodes.Unauthorized, refusal, frame.ClientMessageId), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             RateLimitBucket bucket = frame!.Action == ClientActions.SendMessage ? RateLimitBucket.Messages : RateLimitBucket.Reads;
@@ -36,7 +47,9 @@ public sealed partial class MessageHandler(
             {
                 string text = bucket == RateLimitBucket.Messages
                     ? "You're sending messages faster than I can answer; please wait a few seconds and try again."
-                    : "Too many requests for your profile or history; please wait a few seconds and try again.";
+                    : connection.IsStaff
+                        ? "Too many support console requests; please wait a few seconds and try again."
+                        : "Too many requests for your profile or history; please wait a few seconds and try again.";
                 await sender.SendAsync(connection.ConnectionId, new ErrorFrame(ErrorCodes.RateLimited, text, frame.ClientMessageId), cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -45,7 +58,8 @@ public sealed partial class MessageHandler(
             {
                 ClientActions.SendMessage => chat.HandleAsync(connection, frame, cancellationToken),
                 ClientActions.GetProfile => ProfileAsync(connection, cancellationToken),
-                _ => HistoryAsync(connection, frame.ConversationId, cancellationToken),
+                ClientActions.GetHistory => HistoryAsync(connection, frame.ConversationId, cancellationToken),
+                _ => staff.HandleAsync(connection, frame, cancellationToken),
             };
             await handling.ConfigureAwait(false);
         }
@@ -86,6 +100,12 @@ public sealed partial class MessageHandler(
             .Select(HistoryEntry.From)
             .ToArray();
         await sender.SendAsync(connection.ConnectionId, new HistoryFrame(conversationId, entries), cancellationToken).ConfigureAwait(false);
+
+        // A conversation reopened while it is in the support queue says where it stands (waiting, or with whom).
+        if (entries.Length > 0 && await support.StandingAsync(conversationId!, connection.CustomerId, connection.ConnectionId, cancellationToken).ConfigureAwait(false) is { } standing)
+        {
+            await sender.SendAsync(connection.ConnectionId, standing, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Action} for {CustomerId} failed")]

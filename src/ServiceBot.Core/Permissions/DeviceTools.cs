@@ -22,6 +22,9 @@ public static class ToolNames
     public const string RunRoutine = "run_routine";
     public const string DeleteRoutine = "delete_routine";
 
+    /// <summary>Not a device tool: joins the support queue (human handoff). Offered on every tier.</summary>
+    public const string RequestHuman = "request_human";
+
     public static readonly IReadOnlyList<string> All =
     [
         GetDeviceStatus, GetDeviceInfo, DiagnoseDevice, RestartDevice, SetVolume, ChangeVolume, SetPower, MoveDevice, PlayMusic,
@@ -41,6 +44,9 @@ public static class ToolNames
         CreateRoutine or ListRoutines or RunRoutine or DeleteRoutine => Actions.CustomActions,
         _ => null,
     };
+
+    /// <summary>Tools every tier may use: they change no device.</summary>
+    public static bool NeedsNoAction(string tool) => tool is RequestHuman;
 
     /// <summary>Tools that act on a device that must have a speaker.</summary>
     public static bool NeedsSpeaker(string tool) =>

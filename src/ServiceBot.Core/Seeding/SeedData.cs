@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Support;
 
 namespace ServiceBot.Core.Seeding;
 
@@ -10,6 +11,9 @@ public sealed record SeedData
 {
     public required IReadOnlyList<ServiceLevel> ServiceLevels { get; init; }
     public required IReadOnlyList<Customer> Customers { get; init; }
+
+    /// <summary>The support team who may sign in to the support console.</summary>
+    public IReadOnlyList<StaffMember> Staff { get; init => field = value ?? []; } = [];
 
     /// <summary>The seed built into the core (data/seed.json at build time).</summary>
     public static SeedData Default { get; } = LoadDefault();

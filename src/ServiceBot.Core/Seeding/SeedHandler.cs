@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Logging;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Support;
 
 namespace ServiceBot.Core.Seeding;
 
-public sealed record SeedResult(int ServiceLevelsWritten, int CustomersAdded);
+public sealed record SeedResult(int ServiceLevelsWritten, int CustomersAdded)
+{
+    public int StaffWritten { get; init; }
+}
 
 /// <summary>
 /// Applies the seed idempotently: tiers are written only when they differ, and a customer is added only
@@ -13,6 +17,7 @@ public sealed record SeedResult(int ServiceLevelsWritten, int CustomersAdded);
 public sealed partial class SeedHandler(
     IServiceLevelStore serviceLevels,
     ICustomerStore customers,
+    IStaffStore staff,
     ServiceLevelDirectory directory,
     ILogger<SeedHandler> logger)
 {
@@ -39,9 +44,19 @@ public sealed partial class SeedHandler(
             }
         }
 
+        int staffWritten = 0;
+        foreach (StaffMember member in seed.Staff)
+        {
+            if (await staff.GetAsync(member.Id, cancellationToken).ConfigureAwait(false) != member)
+            {
+                await staff.PutAsync(member, cancellationToken).ConfigureAwait(false);
+                staffWritten++;
+            }
+        }
+
         directory.Invalidate();
-        LogSeeded(logger, levelsWritten, customersAdded);
-        return new SeedResult(levelsWritten, customersAdded);
+        LogSeeded(logger, levelsWritten, customersAdded, staffWritten);
+        return new SeedResult(levelsWritten, customersAdded) { StaffWritten = staffWritten };
     }
 
     private static bool SameTier(ServiceLevel a, ServiceLevel b) =>
@@ -49,6 +64,6 @@ public sealed partial class SeedHandler(
         && a.SupportPriority == b.SupportPriority
         && a.AllowedActions.SequenceEqual(b.AllowedActions, StringComparer.Ordinal);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seed applied: {Levels} service levels written, {Customers} customers added")]
-    private static partial void LogSeeded(ILogger logger, int levels, int customers);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seed applied: {Levels} service levels written, {Customers} customers added, {Staff} staff members written")]
+    private static partial void LogSeeded(ILogger logger, int levels, int customers, int staff);
 }

@@ -33,8 +33,11 @@ internal sealed record AuthorizerResponse(string PrincipalId, PolicyDocument Pol
 {
     public const string CustomerIdKey = "customerId";
 
-    public static AuthorizerResponse Allow(string customerId, string methodArn) =>
-        new(customerId, PolicyDocument.For("Allow", methodArn), new Dictionary<string, string> { [CustomerIdKey] = customerId });
+    /// <summary><c>customer</c> or <c>staff</c> (Core.Auth.Roles): a support console's connection carries <c>staff</c>.</summary>
+    public const string RoleKey = "role";
+
+    public static AuthorizerResponse Allow(string customerId, string methodArn, string role = Core.Auth.Roles.Customer) =>
+        new(customerId, PolicyDocument.For("Allow", methodArn), new Dictionary<string, string> { [CustomerIdKey] = customerId, [RoleKey] = role });
 }
 
 /// <summary>IAM policy JSON keeps its PascalCase names (<c>Version</c>, <c>Statement</c>) inside the camelCase response.</summary>

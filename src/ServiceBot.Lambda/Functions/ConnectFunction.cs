@@ -20,7 +20,9 @@ internal sealed class ConnectFunction(ConnectionHandler connections) : ILambdaFu
             return Answer(new WebSocketResponse(401));
         }
 
-        await connections.ConnectAsync(connectionId, customerId, cancellationToken).ConfigureAwait(false);
+        await (context.AuthorizerValue(AuthorizerResponse.RoleKey) == Core.Auth.Roles.Staff
+            ? connections.ConnectStaffAsync(connectionId, customerId, cancellationToken)
+            : connections.ConnectAsync(connectionId, customerId, cancellationToken)).ConfigureAwait(false);
         return Answer(WebSocketResponse.Ok);
     }
 

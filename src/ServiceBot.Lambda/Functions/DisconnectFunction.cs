@@ -13,7 +13,9 @@ internal sealed class DisconnectFunction(ConnectionHandler connections) : ILambd
         WebSocketEvent message = EventReader.Read(invocation.Payload, LambdaJson.Default.WebSocketEvent);
         if (message.RequestContext?.ConnectionId is { Length: > 0 } connectionId)
         {
-            await connections.DisconnectAsync(connectionId, cancellationToken).ConfigureAwait(false);
+            await (message.RequestContext.AuthorizerValue(AuthorizerResponse.RoleKey) == Core.Auth.Roles.Staff
+                ? connections.DisconnectStaffAsync(connectionId, cancellationToken)
+                : connections.DisconnectAsync(connectionId, cancellationToken)).ConfigureAwait(false);
         }
 
         return ConnectFunction.Answer(WebSocketResponse.Ok);

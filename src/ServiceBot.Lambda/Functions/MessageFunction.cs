@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceBot.Core.Auth;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Handlers;
 using ServiceBot.Lambda.Events;
@@ -34,10 +35,13 @@ internal sealed partial class MessageFunction(
 
         // The customer is the one the authorizer accepted at $connect, never an id inside the frame.
         string? customerId = context.AuthorizerValue(AuthorizerResponse.CustomerIdKey);
+        string role = context.AuthorizerValue(AuthorizerResponse.RoleKey) ?? Roles.Customer;
         if (string.IsNullOrEmpty(customerId))
         {
+            // Without the authorizer's context the row names whom; only a customer is assumed, never staff.
             Connection? row = await connections.GetAsync(connectionId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             customerId = row?.UserId;
+            role = Roles.Customer;
         }
 
         if (string.IsNullOrEmpty(customerId))
@@ -51,7 +55,7 @@ internal sealed partial class MessageFunction(
             : Encoding.UTF8.GetBytes(message.Body);
 
         GatewayChannel.GatewaySession session = channel.Open(gateway.Value.EndpointFor(context));
-        await messages.HandleAsync(new ClientConnection(connectionId, customerId), frame, cancellationToken).ConfigureAwait(false);
+        await messages.HandleAsync(new ClientConnection(connectionId, customerId) { Role = role }, frame, cancellationToken).ConfigureAwait(false);
         if (!await session.FlushAsync(connectionId, CancellationToken.None).ConfigureAwait(false))
         {
             // The client left while the last words were waiting: forget the connection like the core does.

@@ -5,8 +5,8 @@ namespace ServiceBot.Lambda.Gateway;
 /// <summary>
 /// Keeps every frame posted to a connection within API Gateway's 32 KB WebSocket frame size, in the ways the
 /// protocol allows: a <c>delta</c> is split into several (their texts still concatenate to the reply), a
-/// <c>history</c> keeps its newest messages, a <c>message</c> keeps the start of its text (the whole reply is
-/// stored). Other frames are small by construction and go as they are.
+/// <c>history</c> and a <c>transcript</c> keep their newest messages, a <c>message</c> keeps the start of its text
+/// (the whole reply is stored). Other frames are small by construction and go as they are.
 /// </summary>
 internal static class FrameFitter
 {
@@ -24,7 +24,8 @@ internal static class FrameFitter
         return frame switch
         {
             DeltaFrame delta => SplitDelta(delta, maxBytes),
-            HistoryFrame history => [NewestThatFit(history, maxBytes)],
+            HistoryFrame history => [NewestThatFit(history.Messages, keep => history with { Messages = keep }, maxBytes)],
+            TranscriptFrame transcript => [NewestThatFit(transcript.Messages, keep => transcript with { Messages = keep }, maxBytes)],
             MessageFrame message => [TrimMessage(message, maxBytes)],
             _ => [bytes],
         };
@@ -53,15 +54,15 @@ internal static class FrameFitter
         return pieces;
     }
 
-    private static byte[] NewestThatFit(HistoryFrame history, int maxBytes)
+    private static byte[] NewestThatFit(IReadOnlyList<HistoryEntry> messages, Func<HistoryEntry[], ServerFrame> with, int maxBytes)
     {
         // The fewest oldest messages to drop: binary search on how many are kept.
-        int low = 0, high = history.Messages.Count;
-        byte[] best = FrameJson.Serialize(history with { Messages = [] });
+        int low = 0, high = messages.Count;
+        byte[] best = FrameJson.Serialize(with([]));
         while (low <= high)
         {
             int keep = (low + high) / 2;
-            byte[] bytes = FrameJson.Serialize(history with { Messages = history.Messages.Skip(history.Messages.Count - keep).ToArray() });
+            byte[] bytes = FrameJson.Serialize(with(messages.Skip(messages.Count - keep).ToArray()));
             if (bytes.Length <= maxBytes)
             {
                 best = bytes;

@@ -16,7 +16,7 @@ internal static class LambdaHost
             await Console.Error.WriteLineAsync(
                 "ServiceBot.Lambda is a Lambda custom runtime: set _HANDLER (authorize, connect, disconnect, message, seed or http) " +
                 "and AWS_LAMBDA_RUNTIME_API (host:port of the Runtime API), plus MESSAGES_TABLE, CUSTOMERS_TABLE, SERVICE_LEVELS_TABLE, " +
-                "CONNECTIONS_TABLE, GUARDS_TABLE, SCHEDULE_TABLE and UPGRADE_DEMAND_TABLE.").ConfigureAwait(false);
+                "CONNECTIONS_TABLE, GUARDS_TABLE, SCHEDULE_TABLE, UPGRADE_DEMAND_TABLE and SUPPORT_TABLE.").ConfigureAwait(false);
             return 2;
         }
 

@@ -21,6 +21,7 @@ internal static partial class WebSocketGatewayEndpoints
             AuthorizeResult auth = await authorizer.AuthorizeAsync(
                 new AuthorizeRequest(http.Request.Query["customerId"], http.Request.Query["token"])
                 {
+                    StaffId = http.Request.Query["staffId"],
                     Origin = http.Request.Headers.Origin,
                     Host = http.Request.Host.Value,
                 }, http.RequestAborted);
@@ -30,9 +31,13 @@ internal static partial class WebSocketGatewayEndpoints
             }
 
             string connectionId = Guid.NewGuid().ToString("N");
-            await connections.ConnectAsync(connectionId, auth.CustomerId!, http.RequestAborted);
+            bool staff = auth.Role == Roles.Staff;
+            await (staff
+                ? connections.ConnectStaffAsync(connectionId, auth.CustomerId!, http.RequestAborted)
+                : connections.ConnectAsync(connectionId, auth.CustomerId!, http.RequestAborted));
             using WebSocket socket = await http.WebSockets.AcceptWebSocketAsync();
-            var session = new WebSocketSession(socket, new ClientConnection(connectionId, auth.CustomerId!), messages, loggers.CreateLogger<WebSocketSession>());
+            var client = new ClientConnection(connectionId, auth.CustomerId!) { Role = auth.Role };
+            var session = new WebSocketSession(socket, client, messages, loggers.CreateLogger<WebSocketSession>());
             registry.Add(session);
             try
             {
@@ -41,7 +46,9 @@ internal static partial class WebSocketGatewayEndpoints
             finally
             {
                 registry.Remove(connectionId);
-                await connections.DisconnectAsync(connectionId, CancellationToken.None);
+                await (staff
+                    ? connections.DisconnectStaffAsync(connectionId, CancellationToken.None)
+                    : connections.DisconnectAsync(connectionId, CancellationToken.None));
             }
 
             return Results.Empty;

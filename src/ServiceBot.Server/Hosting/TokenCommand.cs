@@ -4,9 +4,14 @@ using ServiceBot.Core.Auth;
 
 namespace ServiceBot.Server.Hosting;
 
-/// <summary><c>dotnet run --project src/ServiceBot.Server -- token cust_002</c>: prints a signed sign-in token.</summary>
+/// <summary>
+/// <c>dotnet run --project src/ServiceBot.Server -- token cust_002</c>: prints a signed sign-in token;
+/// <c>token staff_001 --staff</c> prints one for the support console (role <c>staff</c>).
+/// </summary>
 internal static class TokenCommand
 {
+    private const string StaffFlag = "--staff";
+
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == "token";
 
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
@@ -14,9 +19,12 @@ internal static class TokenCommand
     /// <summary>Writes the token to <paramref name="output"/> and any problem to <paramref name="errors"/>.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter errors)
     {
+        bool staff = args.Contains(StaffFlag, StringComparer.Ordinal);
+        args = args.Where(a => a != StaffFlag).ToArray();
         if (args.Length < 2 || string.IsNullOrWhiteSpace(args[1]))
         {
             errors.WriteLine("Usage: token CUSTOMER_ID [HOURS]   (prints a sign-in token for ?token=)");
+            errors.WriteLine("       token STAFF_ID [HOURS] --staff   (a token for the support console)");
             return 2;
         }
 
@@ -42,7 +50,7 @@ internal static class TokenCommand
         }
 
         double hours = args.Length > 2 && double.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out double h) && h > 0 ? h : 24;
-        output.WriteLine(tokens.Issue(args[1].Trim(), TimeSpan.FromHours(hours)));
+        output.WriteLine(tokens.Issue(args[1].Trim(), TimeSpan.FromHours(hours), staff ? Roles.Staff : Roles.Customer));
         return 0;
     }
 }

@@ -1,13 +1,14 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServiceBot.Core.Agent;
-using ServiceBot.Core.Analysis;
-using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Connections;
 using ServiceBot.Core.Customers;
-using ServiceBot.Core.Scheduling;
+using ServiceBot.Core.Frames;
+using ServiceBot.Core.Handlers;
 using ServiceBot.Core.Seeding;
-using ServiceBot.Core.ServiceLevels;
 using ServiceBot.Sqlite;
 
 namespace ServiceBot.Core.Tests.HeldOut;
@@ -22,44 +23,38 @@ public sealed record ChatOutcome
 }
 
 /// <summary>
-/// Runs a case the way the production chat handler does with the offline assistant: the RequestAnalyzer reads the message
-/// against the stored conversation, the ChatAgent answers through the permission gate, device changes land in a real
-/// SQLite file, and both messages are stored. Every case starts from freshly seeded customers in its own conversation.
+/// Runs a case through the production chat handler, wired by the same registrations the server uses (the core, the
+/// SQLite store, the offline assistant): the RequestAnalyzer reads the message against the stored conversation, the
+/// ChatAgent answers through the permission gate, device changes, timers and the support queue land in a real SQLite
+/// file, and both messages are stored. Every case starts from freshly seeded customers in its own conversation.
 /// </summary>
 public sealed class SupportChatRunner : IAsyncDisposable
 {
-    // As ChatHandler: the earlier turns read for context.
-    private const int HistoryTurns = 20;
-
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-heldout-{Guid.NewGuid():N}.db");
-    private readonly ServiceLevelCatalog _catalog = new(SeedData.Default.ServiceLevels);
-    private readonly RequestAnalyzer _analyzer = new();
-    private readonly SqliteDatabase _database;
-    private readonly SqliteCustomerStore _customers;
-    private readonly SqliteMessageStore _messages;
-    private readonly ConversationLog _log;
-    private readonly ChatAgent _agent;
+    private readonly ServiceProvider _services;
+    private readonly ICustomerStore _customers;
+    private readonly ChatHandler _chat;
+    private readonly RecordingChannel _channel = new();
 
     private SupportChatRunner()
     {
-        _database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path }));
-        _customers = new SqliteCustomerStore(_database);
-        _messages = new SqliteMessageStore(_database);
-        _log = new ConversationLog(_messages);
-        // As production: timers go on the schedule in the same file.
-        var timers = new JobScheduler(new SqliteScheduledJobStore(_database), new SchedulerSignal(), Options.Create(new ServiceBotOptions()), TimeProvider.System);
-        _agent = new ChatAgent(new OfflineAgentModel(), new CustomerUpdater(_customers), TimeProvider.System, NullLoggerFactory.Instance, timers);
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddServiceBotCore();
+        services.AddServiceBotSqlite();
+        services.Configure<SqliteOptions>(o => o.DatabasePath = _path);
+        services.AddSingleton<IClientChannel>(_channel);
+        _services = services.BuildServiceProvider();
+        _customers = _services.GetRequiredService<ICustomerStore>();
+        _chat = _services.GetRequiredService<ChatHandler>();
     }
 
     public static async Task<SupportChatRunner> StartAsync(CancellationToken cancellationToken)
     {
         var runner = new SupportChatRunner();
-        await runner._database.InitializeAsync(cancellationToken);
-        foreach (Customer customer in SeedData.Default.Customers)
-        {
-            await runner._customers.TryAddAsync(customer, cancellationToken);
-        }
-
+        await runner._services.GetRequiredService<SqliteDatabase>().InitializeAsync(cancellationToken);
+        await runner._services.GetRequiredService<SeedHandler>().SeedAsync(SeedData.Default, cancellationToken);
         return runner;
     }
 
@@ -67,63 +62,38 @@ public sealed class SupportChatRunner : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(chat);
         await ResetCustomersAsync(chat, cancellationToken);
-        string conversationId = $"heldout-{chat.Id}-{Guid.NewGuid():N}";
+        string? conversationId = null;
         foreach (string earlier in chat.Before)
         {
-            await TurnAsync(chat.Customer, conversationId, earlier, cancellationToken);
+            conversationId = (await TurnAsync(chat.Customer, conversationId, earlier, cancellationToken)).ConversationId;
         }
 
         IReadOnlyList<Customer> before = await _customers.ListAsync(cancellationToken);
-        (string? requestType, AgentReply reply) = await TurnAsync(chat.Customer, conversationId, chat.Text, cancellationToken);
+        MessageFrame reply = await TurnAsync(chat.Customer, conversationId, chat.Text, cancellationToken);
         IReadOnlyList<Customer> after = await _customers.ListAsync(cancellationToken);
-        return new ChatOutcome { RequestType = requestType, Reply = reply, CustomersBefore = before, CustomersAfter = after };
+        return new ChatOutcome
+        {
+            RequestType = reply.RequestType,
+            Reply = new AgentReply(reply.Message, reply.Actions, reply.Source, null),
+            CustomersBefore = before,
+            CustomersAfter = after,
+        };
     }
 
-    private async Task<(string? RequestType, AgentReply Reply)> TurnAsync(string customerId, string conversationId, string text, CancellationToken cancellationToken)
+    /// <summary>One sendMessage as the web client sends it (with its key), answered by the chat handler; the reply frame it sent.</summary>
+    private async Task<MessageFrame> TurnAsync(string customerId, string? conversationId, string text, CancellationToken cancellationToken)
     {
-        Customer customer = await _customers.GetAsync(customerId, cancellationToken)
-            ?? throw new InvalidDataException($"Unknown customer {customerId}.");
-        ServiceLevel tier = _catalog.Find(customer.ServiceLevel)!;
-        IReadOnlyList<StoredMessage> history = await _messages.GetConversationAsync(conversationId, HistoryTurns, cancellationToken);
-        RequestAnalysis analysis = _analyzer.Analyze(text, customer, ConversationContextBuilder.From(history, customer));
-        bool allowed = analysis.RequiredActions.All(tier.Allows);
-        StoredMessage asked = await _log.AppendAsync(new StoredMessage
+        string connectionId = "heldout-" + Guid.NewGuid().ToString("N");
+        var frame = new ClientFrame
         {
+            Action = ClientActions.SendMessage,
+            Message = text,
             ConversationId = conversationId,
-            Timestamp = DateTimeOffset.UtcNow,
-            UserId = customerId,
-            Sender = Senders.Customer,
-            Text = text,
-            RequestType = analysis.RequestType,
-            RequiredActions = analysis.RequiredActions,
-            Allowed = allowed,
-        }, cancellationToken);
-
-        var context = new AgentContext
-        {
-            Customer = customer,
-            Tier = tier,
-            Catalog = _catalog,
-            ConversationId = conversationId,
-            Text = text,
-            Analysis = analysis,
-            History = history,
+            ClientMessageId = Guid.NewGuid().ToString("N"),
         };
-        AgentReply reply = await _agent.ReplyAsync(context, DiscardingEvents.Instance, cancellationToken);
-        await _log.AppendAsync(new StoredMessage
-        {
-            ConversationId = conversationId,
-            Timestamp = asked.Timestamp.AddTicks(1),
-            UserId = customerId,
-            Sender = Senders.Bot,
-            Text = reply.Text,
-            RequestType = analysis.RequestType,
-            RequiredActions = analysis.RequiredActions,
-            Allowed = allowed,
-            Actions = reply.Actions,
-            Source = reply.Source,
-        }, cancellationToken);
-        return (analysis.RequestType, reply);
+        await _chat.HandleAsync(new ClientConnection(connectionId, customerId), frame, cancellationToken);
+        return _channel.Take(connectionId)
+            ?? throw new InvalidOperationException($"The chat handler sent no reply to \"{text}\" ({_channel.ErrorFor(connectionId) ?? "no error frame either"}).");
     }
 
     /// <summary>Puts every customer back to the seed, with the case's starting state over it; rows already so are left alone.</summary>
@@ -166,18 +136,34 @@ public sealed class SupportChatRunner : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _database.DisposeAsync();
+        await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
         ServiceBot.Testing.DatabaseFiles.Delete(_path);
     }
 
-    /// <summary>The reply is read whole from <see cref="AgentReply"/> and the devices from the store, so the pushed events are not needed.</summary>
-    private sealed class DiscardingEvents : IAgentEventSink
+    /// <summary>Keeps the last reply (and error) sent to each connection; a turn reads its own connection's.</summary>
+    private sealed class RecordingChannel : IClientChannel
     {
-        public static readonly DiscardingEvents Instance = new();
+        private readonly ConcurrentDictionary<string, MessageFrame> _replies = new();
+        private readonly ConcurrentDictionary<string, string> _errors = new();
 
-        public ValueTask TextAsync(string delta, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<bool> SendAsync(string connectionId, ServerFrame frame, CancellationToken cancellationToken)
+        {
+            switch (frame)
+            {
+                case MessageFrame message:
+                    _replies[connectionId] = message;
+                    break;
+                case ErrorFrame error:
+                    _errors[connectionId] = error.Code + ": " + error.Message;
+                    break;
+            }
 
-        public ValueTask DeviceChangedAsync(Device device, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+            return ValueTask.FromResult(true);
+        }
+
+        public MessageFrame? Take(string connectionId) => _replies.TryRemove(connectionId, out MessageFrame? reply) ? reply : null;
+
+        public string? ErrorFor(string connectionId) => _errors.TryRemove(connectionId, out string? error) ? error : null;
     }
 }

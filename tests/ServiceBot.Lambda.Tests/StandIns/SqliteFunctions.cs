@@ -102,19 +102,20 @@ internal static class EventJson
          "requestContext":{"routeKey":"$connect","eventType":"CONNECT","connectionId":"c-auth","stage":"dev","domainName":"abcdef123.execute-api.us-east-1.amazonaws.com"}}
         """;
 
-    public static string Connect(string connectionId, string customerId) => $$$"""
+    public static string Connect(string connectionId, string customerId, string role = "customer") => $$$"""
         {"requestContext":{"routeKey":"$connect","eventType":"CONNECT","connectionId":"{{{connectionId}}}","stage":"dev",
          "domainName":"abcdef123.execute-api.us-east-1.amazonaws.com","apiId":"abcdef123",
-         "authorizer":{"principalId":"{{{customerId}}}","customerId":"{{{customerId}}}","integrationLatency":12}},
+         "authorizer":{"principalId":"{{{customerId}}}","customerId":"{{{customerId}}}","role":"{{{role}}}","integrationLatency":12}},
          "queryStringParameters":{"customerId":"{{{customerId}}}"},"isBase64Encoded":false}
         """;
 
-    public static string Disconnect(string connectionId) => $$$"""
+    public static string Disconnect(string connectionId, string role = "customer") => $$$"""
         {"requestContext":{"routeKey":"$disconnect","eventType":"DISCONNECT","connectionId":"{{{connectionId}}}","stage":"dev",
+         "authorizer":{"principalId":"x","role":"{{{role}}}"},
          "domainName":"abcdef123.execute-api.us-east-1.amazonaws.com","disconnectStatusCode":1001,"disconnectReason":"Going away"},"isBase64Encoded":false}
         """;
 
-    public static string Message(string connectionId, string customerId, string frame, string routeKey = "sendMessage") =>
+    public static string Message(string connectionId, string customerId, string frame, string routeKey = "sendMessage", string role = "customer") =>
         System.Text.Json.JsonSerializer.Serialize(new
         {
             requestContext = new
@@ -125,7 +126,7 @@ internal static class EventJson
                 stage = "dev",
                 domainName = "abcdef123.execute-api.us-east-1.amazonaws.com",
                 apiId = "abcdef123",
-                authorizer = new { principalId = customerId, customerId, integrationLatency = 12 },
+                authorizer = new { principalId = customerId, customerId, role, integrationLatency = 12 },
             },
             body = frame,
             isBase64Encoded = false,
