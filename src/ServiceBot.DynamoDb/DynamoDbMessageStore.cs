@@ -119,6 +119,7 @@ public sealed class DynamoDbMessageStore(IAmazonDynamoDB client, DynamoDbTables 
         };
         item.AddIfNotNull("requestType", message.RequestType);
         item.AddIfNotNull("source", message.Source);
+        item.AddIfNotNull("language", message.Language);
         if (message.ClientMessageId is { } clientMessageId)
         {
             item["clientMessageId"] = S(clientMessageId);
@@ -152,6 +153,7 @@ public sealed class DynamoDbMessageStore(IAmazonDynamoDB client, DynamoDbTables 
         Actions = item.Maps("actions").Select(ReadAction).ToArray(),
         Source = item.StringOrNull("source"),
         ClientMessageId = item.StringOrNull("clientMessageId"),
+        Language = item.StringOrNull("language"),
         Usage = item.MapOrNull("usage") is { } usage
             ? new TokenUsage(usage.Long("inputTokens"), usage.Long("outputTokens"), usage.Long("cacheReadTokens"), usage.Long("cacheWriteTokens"))
             : null,

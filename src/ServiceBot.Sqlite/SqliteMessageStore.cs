@@ -36,7 +36,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
     {
         ArgumentNullException.ThrowIfNull(message);
         string data = JsonSerializer.Serialize(
-            new MessageBody(message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage),
+            new MessageBody(message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage, message.Language),
             StoreJson.Default.MessageBody);
         bool added = await database.WriteAsync(writer =>
         {
@@ -137,6 +137,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
             Actions = body.Actions,
             Source = body.Source,
             Usage = body.Usage,
+            Language = body.Language,
         };
     }
 }

@@ -21,4 +21,5 @@ internal sealed record MessageBody(
     bool Allowed,
     IReadOnlyList<ActionRecord> Actions,
     string? Source,
-    TokenUsage? Usage);
+    TokenUsage? Usage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null);

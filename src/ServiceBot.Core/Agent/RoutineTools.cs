@@ -143,7 +143,7 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
 
     private ToolOutcome? Allow(string tool)
     {
-        GateDecision decision = toolbox.Gate.Check(toolbox.Customer, toolbox.Context.Tier, new DeviceCommand { Tool = tool });
+        GateDecision decision = toolbox.Gate.Check(toolbox.Customer, toolbox.Context.Tier, new DeviceCommand { Tool = tool }, toolbox.MessageLanguage);
         return decision.Allowed ? null : Refuse(tool, null, decision.Reason!, decision.Kind.ToString());
     }
 
@@ -192,7 +192,7 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
                 return $"A routine step can turn a device on or off, set its volume, or play or pause music; \"{step.Tool}\" is not one of those.";
             }
 
-            GateDecision decision = toolbox.Gate.Check(toolbox.Customer, toolbox.Context.Tier, ToCommand(step));
+            GateDecision decision = toolbox.Gate.Check(toolbox.Customer, toolbox.Context.Tier, ToCommand(step), toolbox.MessageLanguage);
             if (!decision.Allowed)
             {
                 return decision.Reason;

@@ -7,6 +7,9 @@ public sealed record RequestAnalysis
 {
     public required Intent Intent { get; init; }
 
+    /// <summary>The language the message is written in: the reply is written in it too.</summary>
+    public Language Language { get; init; } = Language.English;
+
     /// <summary>A request type of docs/product.md, or null for small talk and what it could not place.</summary>
     public string? RequestType => RequestTypes.For(Intent);
 
@@ -90,4 +93,7 @@ public sealed record ConversationContext
 
     /// <summary>The customer's message that led to the last device actions, for "sorry, I mean 30" and "not the kitchen, the bedroom".</summary>
     public string? LastRequest { get; init; }
+
+    /// <summary>The language the customer wrote in last: it stays for a message that shows none ("30", "dev_002").</summary>
+    public Language? LastLanguage { get; init; }
 }

@@ -114,6 +114,7 @@ public sealed partial class ChatHandler(
             RequiredActions = analysis.RequiredActions,
             Allowed = allowed,
             ClientMessageId = cmid,
+            Language = analysis.Language.Code(),
         }, cancellationToken).ConfigureAwait(false);
 
         await SendAsync(connection, new AckFrame(cmid, conversationId, Timestamps.ToKey(asked.Timestamp)), cancellationToken).ConfigureAwait(false);
@@ -156,6 +157,7 @@ public sealed partial class ChatHandler(
             Source = reply.Source,
             ClientMessageId = cmid,
             Usage = reply.Usage,
+            Language = analysis.Language.Code(),
         }, CancellationToken.None).ConfigureAwait(false);
 
         await SendAsync(connection, MessageFrame.From(stored), cancellationToken).ConfigureAwait(false);
