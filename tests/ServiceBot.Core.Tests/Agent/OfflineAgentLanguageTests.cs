@@ -157,6 +157,20 @@ public sealed class OfflineAgentLanguageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_spanish_routine_is_created_and_confirmed_in_spanish_and_listed_in_german()
+    {
+        (AgentReply created, _) = await AskAsync("cust_003", "todos los días a las 7 enciende el altavoz de la oficina");
+
+        Assert.True(Assert.Single(created.Actions).Allowed, created.Text);
+        Assert.StartsWith("He creado la rutina \"", created.Text, StringComparison.Ordinal);
+        Assert.EndsWith("todos los días a las 07:00, encender el altavoz de la oficina.", created.Text, StringComparison.Ordinal);
+        Routine routine = Assert.Single((await _customers.GetAsync("cust_003", TestContext.Current.CancellationToken))!.Routines);
+
+        (AgentReply listed, _) = await AskAsync("cust_003", "zeig meine Routinen");
+        Assert.Equal($"Deine Routinen: \"{routine.Name}\" (jeden Tag um 07:00 Uhr: den Lautsprecher im Büro einschalten).", listed.Text);
+    }
+
+    [Fact]
     public async Task A_bare_number_after_a_spanish_turn_is_answered_in_spanish()
     {
         (AgentReply first, _) = await AskAsync("cust_001", "pon el volumen a 20");
