@@ -77,7 +77,7 @@ internal static class DeviceDiagnosis
         {
             return l.Say(
                 $"It is turned off: say \"turn on {device.Describe()}\" and it will be back in a moment.",
-                $"Está apagado: di \"enciende {the}\" y volverá en un momento.",
+                $"Está {(device.Type == DeviceType.SmartDisplay ? "apagada" : "apagado")}: di \"enciende {the}\" y volverá en un momento.",
                 $"Es ist ausgeschaltet: Sag \"schalte {DeviceWords.The(device, l, GermanCase.Accusative)} ein\" und es ist gleich wieder da.");
         }
 
@@ -93,7 +93,7 @@ internal static class DeviceDiagnosis
         {
             return l.Say(
                 $"It is muted (volume 0): say \"set {device.Describe()} to 30\" to hear it again.",
-                $"Está silenciado (volumen 0): di \"pon {the} a 30\" para volver a oírlo.",
+                $"Está {(device.Type == DeviceType.SmartDisplay ? "silenciada" : "silenciado")} (volumen 0): di \"pon {the} a 30\" para volver a oírlo.",
                 $"Es ist stummgeschaltet (Lautstärke 0): Sag \"stell {DeviceWords.The(device, l, GermanCase.Accusative)} auf 30\", um es wieder zu hören.");
         }
 

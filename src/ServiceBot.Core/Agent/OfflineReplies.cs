@@ -78,7 +78,7 @@ internal static class OfflineReplies
             _ => l.Say(
                 $"You don't have {mentioned}. {Devices(customer, l)}",
                 $"No tienes {mentioned}. {Devices(customer, l)}",
-                $"Du hast {mentioned} nicht. {Devices(customer, l)}"),
+                mentioned.StartsWith("ein", StringComparison.Ordinal) ? $"Du hast k{mentioned}. {Devices(customer, l)}" : $"Du hast {mentioned} nicht. {Devices(customer, l)}"),
         };
     }
 

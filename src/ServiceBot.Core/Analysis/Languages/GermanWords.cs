@@ -537,6 +537,16 @@ internal static class GermanWords
         "bricht", "friert", "hängt", "stell", "stelle", "stellen", "halt", "leg", "lege", "führe", "führ",
     ];
 
+    /// <summary>Infinitives that end a clause after a modal: "ich möchte Jazz hören".</summary>
+    public static readonly string[] FinalVerbs = ["hören", "abspielen", "spielen"];
+
+    /// <summary>The modals <see cref="FinalVerbs"/> go with.</summary>
+    public static readonly string[] Modals =
+    [
+        "möchte", "möchten", "will", "willst", "kann", "kannst", "könntest", "können", "könnten", "würde", "würdest", "würden",
+        "soll", "sollst",
+    ];
+
     /// <summary>The particles of <see cref="SeparableVerbs"/>.</summary>
     public static readonly string[] Particles = ["aus", "ab", "an", "ein", "neu", "auf", "um", "stumm"];
 }

@@ -27,7 +27,9 @@ internal static class Translator
         FrozenSet<string> SeparableVerbs,
         FrozenSet<string> Particles,
         FrozenSet<string> MoveVerbsWithDirection,
-        FrozenSet<string> Directions);
+        FrozenSet<string> Directions,
+        FrozenSet<string> FinalVerbs,
+        FrozenSet<string> Modals);
 
     private static readonly Rules Spanish = new(
         SpanishWords.Table,
@@ -35,6 +37,8 @@ internal static class Translator
         static _ => null,
         "y",
         FrozenSet.Create(StringComparer.Ordinal, "pon", "ponga", "poner", "ponlo", "ponla", "ponme", "deja", "dejalo"),
+        FrozenSet<string>.Empty,
+        FrozenSet<string>.Empty,
         FrozenSet<string>.Empty,
         FrozenSet<string>.Empty,
         FrozenSet<string>.Empty,
@@ -50,7 +54,9 @@ internal static class Translator
         Folded(GermanWords.SeparableVerbs),
         Folded(GermanWords.Particles),
         FrozenSet.Create(StringComparer.Ordinal, "stell", "stelle", "stellen", "setz", "setze", "pack", "packe"),
-        FrozenSet.Create(StringComparer.Ordinal, "ins", "nach", "in die", "in den"));
+        FrozenSet.Create(StringComparer.Ordinal, "ins", "nach", "in die", "in den"),
+        Folded(GermanWords.FinalVerbs),
+        Folded(GermanWords.Modals));
 
     /// <summary>True when <paramref name="word"/> (lower case) is a word of <paramref name="language"/>'s table.</summary>
     public static bool Knows(Language language, string word) =>
@@ -288,6 +294,28 @@ internal static class Translator
 
                     words.RemoveAt(particle);
                     words.Insert(verb + 1, moved);
+                }
+            }
+
+            // "ich möchte Jazz in der Küche hören": the infinitive at the end joins its modal ("möchte hören").
+            else if (rules.FinalVerbs.Contains(words[particle].Folded))
+            {
+                int modal = Enumerable.Range(clauseStart, particle - clauseStart).FirstOrDefault(k => rules.Modals.Contains(words[k].Folded), -1);
+                if (modal >= 0 && words[modal + 1].Folded is "du" or "sie" or "ich" or "wir")
+                {
+                    modal++;
+                }
+
+                if (modal >= 0 && modal + 1 < particle)
+                {
+                    Token moved = words[particle] with { Break = false };
+                    if (words[particle].Break)
+                    {
+                        words[particle - 1] = words[particle - 1] with { Break = true };
+                    }
+
+                    words.RemoveAt(particle);
+                    words.Insert(modal + 1, moved);
                 }
             }
 
