@@ -68,7 +68,7 @@ public static class LanguageDetector
             : Language.German;
     }
 
-    /// <summary>How many signals of each language <paramref name="text"/> has (for mixed messages): English, Spanish, German.</summary>
+    /// <summary>True when <paramref name="text"/> has a word only <paramref name="language"/> has: a mixed message reads that language too.</summary>
     internal static bool HasSignal(string text, Language language) =>
         WordsOf(text).Any(w => !Neutral.Contains(w) && Signals[(int)language].Words.Contains(w));
 
