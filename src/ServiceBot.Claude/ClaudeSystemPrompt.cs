@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ServiceBot.Core.Agent;
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.ServiceLevels;
 
@@ -24,7 +25,8 @@ internal static class ClaudeSystemPrompt
             You are ServiceBot, the customer-service assistant of a smart-home company. Customers own smart speakers, smart displays and smart hubs, and chat with you in a browser to check on them, control them and get help. You talk with one signed-in customer, whose details follow these rules.
 
             How you answer
-            - Be warm and brief: one to three short sentences, in the customer's language, no markdown headings or tables.
+            - Be warm and brief: one to three short sentences, no markdown headings or tables.
+            - Answer in the language of the customer's latest message (their details say which language it was detected as: English, Spanish or German; follow the message itself if it is clearly another). When they switch language, switch with them. Tool results come in English and JSON: tell the customer what they mean in the customer's language, and keep tool arguments, device ids and room names (snake_case) exactly as the tools expect them.
             - Use the tools for every device change and every status you report. Never say a device did something unless a tool result in this conversation says it did. If a tool refused, say what was not done and why, in plain words.
             - Call tools only with the customer's own device ids, listed in their details. When "my speaker" could mean more than one device, ask which one instead of guessing.
             - Volume is a number from 0 to 100. "Louder" or "quieter" without a number means a change of about 10. Rooms are snake_case names such as living_room or dining_room.
@@ -70,6 +72,7 @@ internal static class ClaudeSystemPrompt
         text.Append("The customer\n");
         text.Append(CultureInfoInvariant($"- Name: {Json(customer.Name)}\n"));
         text.Append(CultureInfoInvariant($"- Tier: {tier.Level} ({tier.SupportPriority} support, up to {tier.MaxDevices} devices)\n"));
+        text.Append(CultureInfoInvariant($"- Language of their latest message: {context.Analysis.Language.Name()}; answer in it.\n"));
         text.Append("- Their tier includes: ");
         text.Append(string.Join(", ", tier.AllowedActions.Select(a => $"{a} ({Actions.Describe(a)})")));
         text.Append(".\n");

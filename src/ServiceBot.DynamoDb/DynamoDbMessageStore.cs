@@ -120,6 +120,7 @@ public sealed class DynamoDbMessageStore(IAmazonDynamoDB client, DynamoDbTables 
         item.AddIfNotNull("requestType", message.RequestType);
         item.AddIfNotNull("source", message.Source);
         item.AddIfNotNull("agentName", message.AgentName);
+        item.AddIfNotNull("language", message.Language);
         if (message.ClientMessageId is { } clientMessageId)
         {
             item["clientMessageId"] = S(clientMessageId);
@@ -154,6 +155,7 @@ public sealed class DynamoDbMessageStore(IAmazonDynamoDB client, DynamoDbTables 
         Source = item.StringOrNull("source"),
         AgentName = item.StringOrNull("agentName"),
         ClientMessageId = item.StringOrNull("clientMessageId"),
+        Language = item.StringOrNull("language"),
         Usage = item.MapOrNull("usage") is { } usage
             ? new TokenUsage(usage.Long("inputTokens"), usage.Long("outputTokens"), usage.Long("cacheReadTokens"), usage.Long("cacheWriteTokens"))
             : null,

@@ -36,7 +36,9 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
     {
         ArgumentNullException.ThrowIfNull(message);
         string data = JsonSerializer.Serialize(
-            new MessageBody(message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage, message.AgentName),
+            new MessageBody(
+                message.Text, message.RequestType, message.RequiredActions, message.Allowed, message.Actions, message.Source, message.Usage,
+                message.AgentName, message.Language),
             StoreJson.Default.MessageBody);
         bool added = await database.WriteAsync(writer =>
         {
@@ -138,6 +140,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
             Source = body.Source,
             AgentName = body.AgentName,
             Usage = body.Usage,
+            Language = body.Language,
         };
     }
 }

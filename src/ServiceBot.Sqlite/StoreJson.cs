@@ -22,4 +22,5 @@ internal sealed record MessageBody(
     IReadOnlyList<ActionRecord> Actions,
     string? Source,
     TokenUsage? Usage,
-    string? AgentName = null);
+    string? AgentName = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null);

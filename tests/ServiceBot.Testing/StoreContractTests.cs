@@ -72,6 +72,7 @@ public abstract class StoreContractTests : IAsyncLifetime
             Source = "offline",
             ClientMessageId = "cm-1",
             Usage = new TokenUsage(10, 20, 5, 1),
+            Language = "es",
         };
         await Stores.Messages.TryAddAsync(message, Ct);
 
@@ -80,6 +81,15 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(message.Actions, read.Actions);
         Assert.Equal(message.RequiredActions, read.RequiredActions);
         Assert.Equal(message with { Actions = read.Actions, RequiredActions = read.RequiredActions }, read);
+    }
+
+    [Fact]
+    public async Task A_message_stored_without_a_language_reads_back_without_one()
+    {
+        await Stores.Messages.TryAddAsync(Message("conv_nolang", T0, "cust_003", "turn it off"), Ct);
+
+        StoredMessage read = Assert.Single(await Stores.Messages.GetConversationAsync("conv_nolang", 10, Ct));
+        Assert.Null(read.Language);
     }
 
     [Fact]

@@ -79,6 +79,9 @@ public sealed partial class ChatAgent(
         CoalescingEventSink sink, UsageTally usage, CancellationToken cancellationToken)
     {
         (IList<AITool> offered, IList<AITool> hidden) = DeviceToolFunctions.For(context.Tier);
+        // A model reads tool results in English and answers in the customer's language; the offline assistant answers
+        // with the results themselves, so they are written in the customer's language.
+        toolbox.MessageLanguage = agentModel is OfflineAgentModel ? context.Analysis.Language : Language.English;
 
         using IChatClient inner = agentModel.CreateClient(context, conversation);
         using var client = new FunctionInvokingChatClient(inner, loggerFactory)

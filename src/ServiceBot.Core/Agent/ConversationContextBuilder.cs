@@ -33,11 +33,48 @@ public static class ConversationContextBuilder
             if (devices.Length > 0)
             {
                 string? music = devices.Select(id => customer.FindDevice(id)?.NowPlaying).FirstOrDefault(m => m is not null);
-                return new ConversationContext { LastDeviceIds = devices, LastMusic = music ?? LastPlaying(customer), LastRequest = RequestBefore(history, i) };
+                return new ConversationContext
+                {
+                    LastDeviceIds = devices, LastMusic = music ?? LastPlaying(customer), LastRequest = RequestBefore(history, i),
+                    LastLanguage = LastLanguage(history),
+                };
             }
         }
 
-        return new ConversationContext { LastMusic = LastPlaying(customer) };
+        return new ConversationContext { LastMusic = LastPlaying(customer), LastLanguage = LastLanguage(history) };
+    }
+
+    /// <summary>
+    /// The language the customer wrote in last: as stored with their message, or (for rows stored before languages were)
+    /// read again from their last few messages, oldest first, so a bare "30" among them keeps the one before.
+    /// </summary>
+    private static Language? LastLanguage(IReadOnlyList<StoredMessage> history)
+    {
+        const int MaxReread = 5;
+        var unstored = new List<string>(MaxReread);
+        Language? language = null;
+        for (int i = history.Count - 1; i >= 0 && unstored.Count < MaxReread; i--)
+        {
+            if (history[i].Sender != Senders.Customer)
+            {
+                continue;
+            }
+
+            if (Languages.FromCode(history[i].Language) is { } stored)
+            {
+                language = stored;
+                break;
+            }
+
+            unstored.Add(history[i].Text);
+        }
+
+        for (int i = unstored.Count - 1; i >= 0; i--)
+        {
+            language = LanguageDetector.Detect(unstored[i], language);
+        }
+
+        return language;
     }
 
     /// <summary>The customer's message the bot reply at <paramref name="reply"/> answered: what a correction corrects.</summary>
@@ -70,7 +107,7 @@ public static class ConversationContextBuilder
     /// <summary>The devices a diagnosis in <paramref name="reply"/> offered to restart.</summary>
     private static string[] RestartOffered(StoredMessage reply, Customer customer) => reply.Actions
         .Where(a => a.Allowed && a.DeviceId is not null && customer.FindDevice(a.DeviceId) is not null
-            && a.Result.Contains(DeviceDiagnosis.RestartOfferWords, StringComparison.Ordinal))
+            && DeviceDiagnosis.RestartOfferWords.Any(words => a.Result.Contains(words, StringComparison.OrdinalIgnoreCase)))
         .Select(a => a.DeviceId!)
         .Distinct(StringComparer.Ordinal)
         .ToArray();

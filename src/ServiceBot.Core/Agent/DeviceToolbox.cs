@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Demand;
 using ServiceBot.Core.Permissions;
+using ServiceBot.Core.Replies;
 using ServiceBot.Core.Telemetry;
 
 namespace ServiceBot.Core.Agent;
@@ -45,6 +47,12 @@ public sealed class DeviceToolbox
     /// <summary>The gate's refusals for the tier so far, each with the tier that would allow it.</summary>
     public IReadOnlyList<WantedUpgrade> TierRefusals => [.. _tierRefusals];
 
+    /// <summary>
+    /// The language tool results are written in: English for a model (it reads them and answers in the customer's
+    /// language itself), the customer's for the offline assistant, which answers with them as they are.
+    /// </summary>
+    public Language MessageLanguage { get; set; } = Language.English;
+
     /// <summary>Runs one device command through the gate; a refusal comes back as the outcome, never as an exception.</summary>
     public async Task<ToolOutcome> ExecuteAsync(DeviceCommand command, CancellationToken cancellationToken)
     {
@@ -62,7 +70,7 @@ public sealed class DeviceToolbox
         {
             messages.Clear();
             changed.Clear();
-            decision = _gate.Check(current, _context.Tier, command);
+            decision = _gate.Check(current, _context.Tier, command, MessageLanguage);
             if (!decision.Allowed)
             {
                 return null;
@@ -72,7 +80,7 @@ public sealed class DeviceToolbox
             foreach (string id in command.DeviceIds.Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 Device device = updated.FindDevice(id)!;
-                (Device next, string message) = DeviceOperations.Apply(device, command, now);
+                (Device next, string message) = DeviceOperations.Apply(device, command, now, MessageLanguage);
                 messages.Add(message);
                 if (next != device)
                 {
@@ -92,13 +100,15 @@ public sealed class DeviceToolbox
         string action = decision.Action ?? command.Tool;
         if (after is null || !decision.Allowed)
         {
-            string reason = after is null ? "Your account could not be found." : decision.Reason!;
+            string reason = after is null
+                ? MessageLanguage.Say("Your account could not be found.", "No se ha encontrado tu cuenta.", "Dein Konto wurde nicht gefunden.")
+                : decision.Reason!;
             NoteRefusal(decision);
             Record(action, command.DeviceId, allowed: false, reason, decision.Kind.ToString());
             return ToolOutcome.Refused(reason);
         }
 
-        string result = messages.Count == 1 ? messages[0] : JoinGroup(command, after);
+        string result = messages.Count == 1 ? messages[0] : JoinGroup(command, after, MessageLanguage);
         foreach (string id in command.DeviceIds.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             Record(action, after.FindDevice(id)?.Id ?? id, allowed: true, result);
@@ -138,11 +148,13 @@ public sealed class DeviceToolbox
 
     internal void Remember(Customer customer) => Volatile.Write(ref _customer, customer);
 
-    private static string JoinGroup(DeviceCommand command, Customer customer)
+    private static string JoinGroup(DeviceCommand command, Customer customer, Language l)
     {
         IEnumerable<string> names = command.DeviceIds
-            .Select(id => customer.FindDevice(id)?.Describe() ?? id)
+            .Select(id => customer.FindDevice(id) is { } d ? DeviceWords.The(d, l, GermanCase.Dative) : id)
             .Distinct(StringComparer.Ordinal);
-        return $"Now playing {command.Music ?? "your music"} together on {Phrases.JoinAnd(names)}.";
+        string music = command.Music ?? l.Say("your music", "tu música", "deine Musik");
+        string list = ListWords.JoinAnd(names, l);
+        return l.Say($"Now playing {music} together on {list}.", $"Ahora suena {music} a la vez en {list}.", $"Jetzt läuft {music} gleichzeitig auf {list}.");
     }
 }

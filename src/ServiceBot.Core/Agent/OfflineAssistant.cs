@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using ServiceBot.Core.Analysis;
+using ServiceBot.Core.Replies;
 
 namespace ServiceBot.Core.Agent;
 
@@ -50,7 +51,7 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
         List<FunctionResultContent> results = ResultsSinceLastUserTurn(messages);
         if (results.Count > 0)
         {
-            return Text(string.Join(" ", results.Select(ReadResult).Concat(_notes)));
+            return Text(string.Join(" ", results.Select(r => ReadResult(r, context.Analysis.Language)).Concat(_notes)));
         }
 
         RequestAnalysis analysis = context.Analysis;
@@ -96,7 +97,7 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
     {
         if (part.OtherPersonsDevice is { } theirs)
         {
-            return OfflineReplies.NotYours(theirs);
+            return OfflineReplies.NotYours(theirs, context.Analysis.Language);
         }
 
         if (part.Clarification is { } clarification)
@@ -121,12 +122,15 @@ public sealed class OfflineAssistant(AgentContext context, ConversationContext c
     }
 
     /// <summary>A tool's result is our ToolOutcome, as an object or as the JSON the function invoker made of it.</summary>
-    private static string ReadResult(FunctionResultContent result) => result.Result switch
+    private static string ReadResult(FunctionResultContent result, Language language) => result.Result switch
     {
         ToolOutcome outcome => outcome.Message,
         JsonElement { ValueKind: JsonValueKind.Object } json when json.TryGetProperty("message", out JsonElement message) => message.GetString() ?? "",
         JsonElement { ValueKind: JsonValueKind.String } json => json.GetString() ?? "",
-        null when result.Exception is not null => "Something went wrong on my side with that request; please try again.",
+        null when result.Exception is not null => language.Say(
+            "Something went wrong on my side with that request; please try again.",
+            "Algo ha fallado por mi parte con esa petición; inténtalo de nuevo.",
+            "Bei dieser Anfrage ist bei mir etwas schiefgelaufen; bitte versuch es noch einmal."),
         var other => other?.ToString() ?? "",
     };
 }

@@ -1,5 +1,7 @@
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Permissions;
+using ServiceBot.Core.Replies;
 
 namespace ServiceBot.Core.Agent;
 
@@ -11,8 +13,12 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
         ToolNames.SetPower, ToolNames.SetVolume, ToolNames.PlayMusic, ToolNames.PauseMusic,
     };
 
-    private static readonly string TooManyRoutines =
-        $"You have {CustomerLimits.MaxRoutines} routines, the most an account can keep. Delete one you no longer use first.";
+    private Language L => toolbox.MessageLanguage;
+
+    private string TooManyRoutines => L.Say(
+        $"You have {CustomerLimits.MaxRoutines} routines, the most an account can keep. Delete one you no longer use first.",
+        $"Tienes {CustomerLimits.MaxRoutines} rutinas, el máximo que puede tener una cuenta. Borra primero una que ya no uses.",
+        $"Du hast {CustomerLimits.MaxRoutines} Routinen, mehr kann ein Konto nicht haben. Lösche zuerst eine, die du nicht mehr brauchst.");
 
     public async Task<ToolOutcome> CreateAsync(string name, RoutineSchedule? schedule, string? phrase, IReadOnlyList<RoutineStep> steps, CancellationToken cancellationToken)
     {
@@ -54,7 +60,10 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
 
         if (after is null || duplicate)
         {
-            return Refuse(ToolNames.CreateRoutine, null, $"You already have a routine called \"{routine.Name}\". Pick another name or delete that one first.");
+            return Refuse(ToolNames.CreateRoutine, null, L.Say(
+                $"You already have a routine called \"{routine.Name}\". Pick another name or delete that one first.",
+                $"Ya tienes una rutina llamada \"{routine.Name}\". Elige otro nombre o borra esa primero.",
+                $"Du hast schon eine Routine namens \"{routine.Name}\". Wähle einen anderen Namen oder lösche die alte zuerst."));
         }
 
         toolbox.Remember(after);
@@ -64,8 +73,12 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
             await new Scheduling.RoutineScheduler(timers).EnqueueNextAsync(after, routine, toolbox.Context.ConversationId, timers.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
-        string when = schedule?.Describe() ?? $"when you say \"{routine.Phrase}\"";
-        string message = $"Created the routine \"{routine.Name}\": {when}, {Phrases.JoinAnd(steps.Select(s => s.Describe(after)))}.";
+        string when = RoutineWords.Trigger(routine, L);
+        string does = ListWords.JoinAnd(steps.Select(s => RoutineWords.Step(s, after, L)), L);
+        string message = L.Say(
+            $"Created the routine \"{routine.Name}\": {when}, {does}.",
+            $"He creado la rutina \"{routine.Name}\": {when}, {does}.",
+            $"Ich habe die Routine \"{routine.Name}\" erstellt: {when}: {does}.");
         toolbox.Record(Action, null, allowed: true, message);
         return ToolOutcome.Done(message);
     }
@@ -79,9 +92,12 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
 
         Customer customer = toolbox.Customer;
         string message = customer.Routines.Count == 0
-            ? "You have no routines yet. Try \"every weekday at 7 turn on the bedroom speaker\"."
-            : "Your routines: " + string.Join("; ", customer.Routines.Select(r =>
-                $"\"{r.Name}\" ({r.Schedule?.Describe() ?? $"when you say \"{r.Phrase}\""}: {Phrases.JoinAnd(r.Steps.Select(s => s.Describe(customer)))})")) + ".";
+            ? L.Say(
+                "You have no routines yet. Try \"every weekday at 7 turn on the bedroom speaker\".",
+                "Todavía no tienes rutinas. Prueba \"todos los días a las 7 enciende el altavoz del dormitorio\".",
+                "Du hast noch keine Routinen. Probier \"jeden Tag um 7 Uhr schalte den Lautsprecher im Schlafzimmer ein\".")
+            : L.Say("Your routines: ", "Tus rutinas: ", "Deine Routinen: ") + string.Join("; ", customer.Routines.Select(r =>
+                $"\"{r.Name}\" ({RoutineWords.Trigger(r, L)}: {ListWords.JoinAnd(r.Steps.Select(s => RoutineWords.Step(s, customer, L)), L)})")) + ".";
         toolbox.Record(Action, null, allowed: true, message);
         return ToolOutcome.Done(message);
     }
@@ -99,15 +115,15 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
             return Refuse(ToolNames.RunRoutine, null, NotFound(name));
         }
 
-        toolbox.Record(Action, null, allowed: true, $"Running the routine \"{routine.Name}\".");
+        toolbox.Record(Action, null, allowed: true, L.Say($"Running the routine \"{routine.Name}\".", $"Ejecutando la rutina \"{routine.Name}\".", $"Die Routine \"{routine.Name}\" läuft."));
         var results = new List<string>(routine.Steps.Count);
         foreach (RoutineStep step in routine.Steps)
         {
             ToolOutcome outcome = await toolbox.ExecuteAsync(ToCommand(step), cancellationToken).ConfigureAwait(false);
-            results.Add(outcome.Executed ? outcome.Message : "Skipped a step: " + outcome.Message);
+            results.Add(outcome.Executed ? outcome.Message : L.Say("Skipped a step: ", "He saltado un paso: ", "Einen Schritt übersprungen: ") + outcome.Message);
         }
 
-        return ToolOutcome.Done($"Ran \"{routine.Name}\". " + string.Join(" ", results));
+        return ToolOutcome.Done(L.Say($"Ran \"{routine.Name}\". ", $"He ejecutado \"{routine.Name}\". ", $"\"{routine.Name}\" ist gelaufen. ") + string.Join(" ", results));
     }
 
     public async Task<ToolOutcome> DeleteAsync(string name, CancellationToken cancellationToken)
@@ -131,7 +147,7 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
             toolbox.Remember(after);
         }
 
-        string message = $"Deleted the routine \"{routine.Name}\".";
+        string message = L.Say($"Deleted the routine \"{routine.Name}\".", $"He borrado la rutina \"{routine.Name}\".", $"Ich habe die Routine \"{routine.Name}\" gelöscht.");
         toolbox.Record(Action, null, allowed: true, message);
         return ToolOutcome.Done(message);
     }
@@ -149,7 +165,7 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
 
     private ToolOutcome? Allow(string tool)
     {
-        GateDecision decision = toolbox.Gate.Check(toolbox.Customer, toolbox.Context.Tier, new DeviceCommand { Tool = tool });
+        GateDecision decision = toolbox.Gate.Check(toolbox.Customer, toolbox.Context.Tier, new DeviceCommand { Tool = tool }, toolbox.MessageLanguage);
         if (decision.Allowed)
         {
             return null;
@@ -169,12 +185,18 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > CustomerLimits.MaxRoutineNameLength)
         {
-            return $"A routine needs a name of 1 to {CustomerLimits.MaxRoutineNameLength} characters.";
+            return L.Say(
+                $"A routine needs a name of 1 to {CustomerLimits.MaxRoutineNameLength} characters.",
+                $"Una rutina necesita un nombre de 1 a {CustomerLimits.MaxRoutineNameLength} caracteres.",
+                $"Eine Routine braucht einen Namen mit 1 bis {CustomerLimits.MaxRoutineNameLength} Zeichen.");
         }
 
         if (phrase is { Length: > CustomerLimits.MaxRoutinePhraseLength })
         {
-            return $"A routine's phrase can be at most {CustomerLimits.MaxRoutinePhraseLength} characters.";
+            return L.Say(
+                $"A routine's phrase can be at most {CustomerLimits.MaxRoutinePhraseLength} characters.",
+                $"La frase de una rutina puede tener como máximo {CustomerLimits.MaxRoutinePhraseLength} caracteres.",
+                $"Der Satz einer Routine darf höchstens {CustomerLimits.MaxRoutinePhraseLength} Zeichen lang sein.");
         }
 
         if (toolbox.Customer.Routines.Count >= CustomerLimits.MaxRoutines)
@@ -184,27 +206,39 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
 
         if (schedule is null && string.IsNullOrWhiteSpace(phrase))
         {
-            return "A routine needs a time (\"every day at 7:00\") or a phrase (\"when I say good night\").";
+            return L.Say(
+                "A routine needs a time (\"every day at 7:00\") or a phrase (\"when I say good night\").",
+                "Una rutina necesita una hora (\"todos los días a las 7:00\") o una frase (\"cuando diga buenas noches\").",
+                "Eine Routine braucht eine Uhrzeit (\"jeden Tag um 7:00\") oder einen Satz (\"wenn ich gute Nacht sage\").");
         }
 
         if (schedule is not null && !TimeOnly.TryParseExact(schedule.Time, "HH:mm", out _))
         {
-            return $"\"{schedule.Time}\" is not a time of day; use 24-hour HH:mm, like 07:30.";
+            return L.Say(
+                $"\"{schedule.Time}\" is not a time of day; use 24-hour HH:mm, like 07:30.",
+                $"\"{schedule.Time}\" no es una hora del día; usa el formato de 24 horas HH:mm, como 07:30.",
+                $"\"{schedule.Time}\" ist keine Uhrzeit; nutze 24 Stunden im Format HH:mm, etwa 07:30.");
         }
 
         if (steps.Count is 0 or > CustomerLimits.MaxRoutineSteps)
         {
-            return $"A routine needs between 1 and {CustomerLimits.MaxRoutineSteps} device actions.";
+            return L.Say(
+                $"A routine needs between 1 and {CustomerLimits.MaxRoutineSteps} device actions.",
+                $"Una rutina necesita entre 1 y {CustomerLimits.MaxRoutineSteps} acciones de dispositivo.",
+                $"Eine Routine braucht 1 bis {CustomerLimits.MaxRoutineSteps} Geräteaktionen.");
         }
 
         foreach (RoutineStep step in steps)
         {
             if (!StepTools.Contains(step.Tool))
             {
-                return $"A routine step can turn a device on or off, set its volume, or play or pause music; \"{step.Tool}\" is not one of those.";
+                return L.Say(
+                    $"A routine step can turn a device on or off, set its volume, or play or pause music; \"{step.Tool}\" is not one of those.",
+                    $"Un paso de rutina puede encender o apagar un dispositivo, ajustar su volumen o poner o pausar música; \"{step.Tool}\" no es ninguno de ellos.",
+                    $"Ein Routinenschritt kann ein Gerät ein- oder ausschalten, die Lautstärke stellen oder Musik abspielen oder pausieren; \"{step.Tool}\" gehört nicht dazu.");
             }
 
-            GateDecision decision = toolbox.Gate.Check(toolbox.Customer, toolbox.Context.Tier, ToCommand(step));
+            GateDecision decision = toolbox.Gate.Check(toolbox.Customer, toolbox.Context.Tier, ToCommand(step), toolbox.MessageLanguage);
             if (!decision.Allowed)
             {
                 return decision.Reason;
@@ -226,13 +260,20 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
     private string NotFound(string name)
     {
         IReadOnlyList<Routine> routines = toolbox.Customer.Routines;
+        string names = string.Join(", ", routines.Select(r => $"\"{r.Name}\""));
         if (string.IsNullOrWhiteSpace(name) && routines.Count > 0)
         {
-            return $"Which routine do you mean? Your routines: {string.Join(", ", routines.Select(r => $"\"{r.Name}\""))}.";
+            return L.Say($"Which routine do you mean? Your routines: {names}.", $"¿Qué rutina quieres decir? Tus rutinas: {names}.", $"Welche Routine meinst du? Deine Routinen: {names}.");
         }
 
         return routines.Count == 0
-            ? $"You have no routine called \"{name}\"; you have no routines yet."
-            : $"You have no routine called \"{name}\". Your routines: {string.Join(", ", routines.Select(r => $"\"{r.Name}\""))}.";
+            ? L.Say(
+                $"You have no routine called \"{name}\"; you have no routines yet.",
+                $"No tienes ninguna rutina llamada \"{name}\"; todavía no tienes rutinas.",
+                $"Du hast keine Routine namens \"{name}\"; du hast noch keine Routinen.")
+            : L.Say(
+                $"You have no routine called \"{name}\". Your routines: {names}.",
+                $"No tienes ninguna rutina llamada \"{name}\". Tus rutinas: {names}.",
+                $"Du hast keine Routine namens \"{name}\". Deine Routinen: {names}.");
     }
 }

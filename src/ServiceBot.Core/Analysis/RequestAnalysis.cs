@@ -7,6 +7,9 @@ public sealed record RequestAnalysis
 {
     public required Intent Intent { get; init; }
 
+    /// <summary>The language the message is written in: the reply is written in it too.</summary>
+    public Language Language { get; init; } = Language.English;
+
     /// <summary>A request type of docs/product.md, or null for small talk and what it could not place.</summary>
     public string? RequestType => RequestTypes.For(Intent);
 
@@ -103,4 +106,6 @@ public sealed record ConversationContext
 
     /// <summary>The customer's request the bot's last reply answered with a question (which device?), for "the kitchen one".</summary>
     public string? PendingRequest { get; init; }
+    /// <summary>The language the customer wrote in last: it stays for a message that shows none ("30", "dev_002").</summary>
+    public Language? LastLanguage { get; init; }
 }

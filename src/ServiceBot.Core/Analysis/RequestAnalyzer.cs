@@ -8,9 +8,10 @@ namespace ServiceBot.Core.Analysis;
 /// that go with it (volume, room, music, routine). Pure and synchronous; one instance is shared by every request.
 /// </summary>
 /// <remarks>
-/// The pipeline: <see cref="TextNormalizer"/> (case, contractions, typos) → <see cref="HandoffReader"/> (asking for a
-/// person) → <see cref="PlanQuestionReader"/> → <see cref="CorrectionReader"/> → <see cref="TimerReader"/> (one-off
-/// timers) → <see cref="RoutineReader"/> (schedules,
+/// The pipeline: <see cref="LanguageDetector"/> (English, Spanish or German) → <see cref="TextNormalizer"/> (case,
+/// contractions, Spanish and German read into English by <see cref="Translator"/>, typos) → <see cref="HandoffReader"/>
+/// (asking for a person) → <see cref="PlanQuestionReader"/> → <see cref="CorrectionReader"/> → <see cref="TimerReader"/>
+/// (one-off timers) → <see cref="RoutineReader"/> (schedules,
 /// phrases, routine names) → <see cref="DeviceRequestReader"/> (device requests: <see cref="ActionReader"/>,
 /// <see cref="DeviceMentions"/>, <see cref="DeviceResolver"/>) → <see cref="SmallTalkReader"/> → <see cref="OffTopicReader"/>;
 /// whatever is left is <see cref="Intent.Unknown"/>.
@@ -39,13 +40,19 @@ public sealed class RequestAnalyzer
         context ??= ConversationContext.Empty;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new RequestAnalysis { Intent = Intent.Unknown };
+            return new RequestAnalysis { Intent = Intent.Unknown, Language = context.LastLanguage ?? Language.English };
         }
 
         CustomerTerms terms = _terms.GetValue(customer, static c => new CustomerTerms(
             // A row read from a store may carry no lists at all; read it as "none".
             c.Devices is null || c.Routines is null ? c with { Devices = c.Devices ?? [], Routines = c.Routines ?? [] } : c));
-        Utterance whole = TextNormalizer.Normalize(text, terms);
+        Language language = LanguageDetector.Detect(text, terms.Words, context.LastLanguage);
+        return Read(text, customer, context, terms, language) with { Language = language };
+    }
+
+    private RequestAnalysis Read(string text, Customer customer, ConversationContext context, CustomerTerms terms, Language language)
+    {
+        Utterance whole = TextNormalizer.Normalize(text, terms, language);
         Utterance u = WithoutOpeners(whole);
         if (context.RestartOffered.Count > 0 && ConfirmationReader.IsYes(whole))
         {

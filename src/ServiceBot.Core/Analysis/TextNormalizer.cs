@@ -25,7 +25,7 @@ internal static class TextNormalizer
     private static readonly string[] GeneralCandidates = [.. Lexicon.Targets, .. Lexicon.Compounds.Keys];
     private static readonly string[] ProtectedCandidates = [.. Lexicon.ProtectedTargets, .. Lexicon.Compounds.Keys];
 
-    public static Utterance Normalize(string text, CustomerTerms? customer = null)
+    public static Utterance Normalize(string text, CustomerTerms? customer = null, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(text);
         text = text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'');
@@ -45,7 +45,8 @@ internal static class TextNormalizer
             rawTokens.Add(token.Trim(TrimmedChars(token)));
             foreach (string piece in Pieces(token.ToLowerInvariant()))
             {
-                foreach (string word in Expand(piece))
+                // English shorthand must not touch another language's words: German "im" is "in the", not "i am".
+                foreach (string word in language == Language.English || !Translator.Knows(language, piece) ? Expand(piece) : [piece])
                 {
                     words.Add(word);
                     rawIndex.Add(raw);
@@ -59,9 +60,46 @@ internal static class TextNormalizer
             }
         }
 
+        Translate(text, words, rawIndex, breaks, language, customer);
+
         JoinMeridiem(words, rawIndex, breaks);
         Correct(words, rawIndex, breaks, customer);
         return new Utterance([.. words], [.. rawIndex], [.. breaks], [.. rawTokens]);
+    }
+
+    /// <summary>
+    /// Spanish and German into the English the readers know: the message's own language, then, for a mixed message,
+    /// the words of another language that English does not have ("turn off el altavoz").
+    /// </summary>
+    private static void Translate(string text, List<string> words, List<int> rawIndex, List<bool> breaks, Language language, CustomerTerms? customer)
+    {
+        Language[] others = [.. new[] { Language.Spanish, Language.German }.Where(l => l != language && LanguageDetector.HasSignal(text, l))];
+        if (language == Language.English && others.Length == 0)
+        {
+            return;
+        }
+
+        var list = new List<NormalWord>(words.Count);
+        for (int i = 0; i < words.Count; i++)
+        {
+            list.Add(new NormalWord(words[i], rawIndex[i], breaks[i]));
+        }
+
+        Translator.Translate(list, language, customer?.Words);
+        foreach (Language other in others)
+        {
+            Translator.Translate(list, other, customer?.Words, secondary: true);
+        }
+
+        words.Clear();
+        rawIndex.Clear();
+        breaks.Clear();
+        foreach (NormalWord word in list)
+        {
+            words.Add(word.Word);
+            rawIndex.Add(word.Raw);
+            breaks.Add(word.Break);
+        }
     }
 
     /// <summary>Normalizes a device name or a routine name the same way, without typo correction.</summary>

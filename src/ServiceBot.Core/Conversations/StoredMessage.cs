@@ -21,6 +21,9 @@ public sealed record StoredMessage
 
     public string? ClientMessageId { get; init; }
 
+    /// <summary>The language the customer wrote in and the bot answered in: "en", "es" or "de" (null in rows stored before).</summary>
+    public string? Language { get; init; }
+
     /// <summary>Model tokens spent on a bot reply (Claude only).</summary>
     public TokenUsage? Usage { get; init; }
 

@@ -123,6 +123,7 @@ public sealed partial class ChatHandler(
             RequiredActions = analysis.RequiredActions,
             Allowed = allowed,
             ClientMessageId = cmid,
+            Language = analysis.Language.Code(),
         }, cancellationToken).ConfigureAwait(false);
 
         await SendAsync(connection, new AckFrame(cmid, conversationId, Timestamps.ToKey(asked.Timestamp)), cancellationToken).ConfigureAwait(false);
@@ -209,6 +210,7 @@ public sealed partial class ChatHandler(
             Source = reply.Source,
             ClientMessageId = cmid,
             Usage = reply.Usage,
+            Language = analysis.Language.Code(),
         }, CancellationToken.None).ConfigureAwait(false);
 
         // Counted once the reply is stored and only here: a retry of this clientMessageId is answered from the stored

@@ -9,6 +9,12 @@ public sealed record CorpusCase
     public required string Text { get; init; }
     public required string Customer { get; init; }
     public CorpusContext? Context { get; init; }
+
+    /// <summary>The language the conversation was in before this message; null: none yet.</summary>
+    public string? LastLanguage { get; init; }
+
+    /// <summary>The language the message is read as (English, Spanish, German); checked when given.</summary>
+    public string? Language { get; init; }
     public required string Intent { get; init; }
     public string? RequestType { get; init; }
     public List<string> DeviceIds { get; init; } = [];

@@ -42,6 +42,10 @@ public class RequestAnalyzerCorpusTests
         Check("clarification", Describe(expected.Clarification), Describe(actual.Clarification));
         Check("routine", Describe(expected.Routine, actual.Routine?.Name), Describe(actual.Routine));
         Check("otherPersonsDevice", expected.OtherPersonsDevice, actual.OtherPersonsDevice);
+        if (expected.Language is { } language)
+        {
+            Check("language", Enum.Parse<Language>(language), actual.Language);
+        }
         if (expected.MoreRequests is { } more)
         {
             Check("moreRequests", string.Join(" | ", more.Select(p => Part(p.Intent, p.DeviceIds, p.Volume, p.Music))),
@@ -59,15 +63,19 @@ public class RequestAnalyzerCorpusTests
         Intent[] missing = Enum.GetValues<Intent>().Where(i => !cases.Any(c => Enum.Parse<Intent>(c.Intent) == i)).ToArray();
         Assert.True(missing.Length == 0, "no case for " + string.Join(", ", missing));
         Assert.All(["cust_001", "cust_002", "cust_003"], id => Assert.Contains(cases, c => c.Customer == id));
-        Assert.Equal(cases.Count, cases.Select(c => (c.Text, c.Customer, c.Context?.LastMusic, c.Context?.LastRequest, c.Context?.PendingRequest, string.Join(',', c.Context?.LastDeviceIds ?? []), string.Join(',', c.Context?.RestartOffered ?? []))).Distinct().Count());
+        Assert.Equal(cases.Count, cases.Select(c => (c.Text, c.Customer, c.Context?.LastMusic, c.Context?.LastRequest, c.Context?.PendingRequest, c.LastLanguage, string.Join(',', c.Context?.LastDeviceIds ?? []), string.Join(',', c.Context?.RestartOffered ?? []))).Distinct().Count());
     }
 
-    private static ConversationContext? ContextOf(CorpusCase c) => c.Context is null
+    private static ConversationContext? ContextOf(CorpusCase c) => c.Context is null && c.LastLanguage is null
         ? null
         : new ConversationContext
         {
-            LastDeviceIds = c.Context.LastDeviceIds, LastMusic = c.Context.LastMusic, LastRequest = c.Context.LastRequest,
-            PendingRequest = c.Context.PendingRequest, RestartOffered = c.Context.RestartOffered,
+            LastDeviceIds = c.Context?.LastDeviceIds ?? [],
+            LastMusic = c.Context?.LastMusic,
+            LastRequest = c.Context?.LastRequest,
+            PendingRequest = c.Context?.PendingRequest,
+            RestartOffered = c.Context?.RestartOffered ?? [],
+            LastLanguage = c.LastLanguage is null ? null : Enum.Parse<Language>(c.LastLanguage),
         };
 
     private static string Part(string intent, IEnumerable<string> devices, int? volume, string? music) =>
