@@ -62,6 +62,8 @@ internal sealed class BotFunctions : Construct
             new() { ["ANTHROPIC_API_KEY_SECRET"] = settings.AnthropicSecretName });
         Seed = New("seed", "the seed custom resource (service levels and sample customers)", 256, 300);
         Http = New("http", "GET /api/customers and /api/service-levels", 256, 10);
+        // Shorter than a job's two-minute lease, so a run that times out never overlaps the next claim of its jobs.
+        Schedule = New("schedule", "runs due timers and scheduled routines (every minute)", 256, 60);
 
         SigningKey.GrantRead(Authorize);
         AnthropicKey.GrantRead(Message);
@@ -83,11 +85,20 @@ internal sealed class BotFunctions : Construct
         tables.Grant(Message, tables.UpgradeDemand, "UpdateItem", "Query");
         // The support queue: entries are put and changed conditionally, the open ones and the consoles are queried.
         tables.Grant(Message, tables.Support, "GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query");
+        // Timers: set (PutItem), listed (Query on CustomerIndex), cancelled (UpdateItem).
+        tables.Grant(Message, tables.Schedule, "PutItem", "Query", "UpdateItem");
         tables.Grant(Seed, tables.ServiceLevels, "GetItem", "PutItem");
         tables.Grant(Seed, tables.Customers, "PutItem");
         tables.Grant(Seed, tables.Support, "GetItem", "PutItem");
         tables.Grant(Http, tables.Customers, "Scan");
         tables.Grant(Http, tables.ServiceLevels, "Scan");
+        // The due Query on DueIndex, claims and completions (UpdateItem), a routine's next occurrence (PutItem); the
+        // device change, the bot message, the customer's open connections; the routines checked once per instance (Scan).
+        tables.Grant(Schedule, tables.Schedule, "Query", "UpdateItem", "PutItem");
+        tables.Grant(Schedule, tables.Customers, "GetItem", "PutItem", "Scan");
+        tables.Grant(Schedule, tables.ServiceLevels, "GetItem", "Scan");
+        tables.Grant(Schedule, tables.Messages, "PutItem");
+        tables.Grant(Schedule, tables.Connections, "Query", "DeleteItem");
     }
 
     public Secret SigningKey { get; }
@@ -116,5 +127,7 @@ internal sealed class BotFunctions : Construct
 
     public Function Http { get; }
 
-    public IReadOnlyList<Function> All => [Authorize, Connect, Disconnect, Message, Seed, Http];
+    public Function Schedule { get; }
+
+    public IReadOnlyList<Function> All => [Authorize, Connect, Disconnect, Message, Seed, Http, Schedule];
 }

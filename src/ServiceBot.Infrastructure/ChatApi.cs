@@ -56,6 +56,9 @@ internal sealed class ChatApi : Construct
                 : new ThrottleSettings { RateLimit = 50, BurstLimit = 100 },
         });
         WebSocket.GrantManageConnections(functions.Message);
+        // A scheduled event names no API: the schedule function is given the stage's @connections endpoint and the right to post there.
+        Stage.GrantManagementApiAccess(functions.Schedule);
+        functions.Schedule.AddEnvironment("ServiceBot__Gateway__ManagementEndpoint", Stage.CallbackUrl);
 
         Http = new HttpApi(this, "Http", new HttpApiProps
         {

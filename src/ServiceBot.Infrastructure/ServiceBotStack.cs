@@ -30,6 +30,7 @@ public static class ServiceBotStack
         // Browsers open the WebSocket from the site's pages (through CloudFront, which sends API Gateway its own Host),
         // so the authorizer is told which page origins to accept.
         functions.AllowOrigins([site.Url, .. settings.ExtraAllowedOrigins]);
+        _ = new ScheduleClock(stack, "ScheduleClock", settings, functions.Schedule);
         var monitoring = new Monitoring(stack, "Monitoring", settings, functions, api, tables);
 
         // The seed function answers CloudFormation itself (PUT to ResponseURL); a new SeedVersion re-runs it.

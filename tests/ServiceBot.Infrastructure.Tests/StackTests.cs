@@ -7,7 +7,7 @@ namespace ServiceBot.Infrastructure.Tests;
 [Collection(JsiiCollection.Name)]
 public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<SynthesizedStacks>
 {
-    private static readonly string[] Handlers = ["authorize", "connect", "disconnect", "message", "seed", "http"];
+    private static readonly string[] Handlers = ["authorize", "connect", "disconnect", "message", "seed", "http", "schedule"];
 
     /// <summary>The variables ServiceBot.Lambda reads its table names from, and the table each must name.</summary>
     private static readonly (string Name, string Table)[] Variables =
@@ -178,7 +178,23 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
         }
 
         Assert.Contains(stacks.DevJson.Statements("message"), s => s.Actions().Contains("execute-api:ManageConnections"));
-        Assert.DoesNotContain(Handlers.Where(h => h != "message").SelectMany(h => stacks.DevJson.Statements(h)), s => s.Actions().Contains("execute-api:ManageConnections"));
+        Assert.Contains(stacks.DevJson.Statements("schedule"), s => s.Actions().Contains("execute-api:ManageConnections"));
+        Assert.DoesNotContain(Handlers.Where(h => h is not ("message" or "schedule")).SelectMany(h => stacks.DevJson.Statements(h)), s => s.Actions().Contains("execute-api:ManageConnections"));
+
+        // Timers: the message function sets, lists and cancels them; the schedule function finds the due ones with a
+        // Query (never a Scan of the schedule), claims and completes them, and carries them out on the other tables.
+        Assert.Equal(
+            new[] { $"{Table("schedule")} dynamodb:PutItem", $"{Table("schedule")} dynamodb:Query", $"{Table("schedule")} dynamodb:UpdateItem" },
+            Grants("message").Where(g => g.StartsWith(Table("schedule"), StringComparison.Ordinal)));
+        Assert.Equal(new[]
+        {
+            $"{Table("connections")} dynamodb:DeleteItem", $"{Table("connections")} dynamodb:Query",
+            $"{Table("customers")} dynamodb:GetItem", $"{Table("customers")} dynamodb:PutItem", $"{Table("customers")} dynamodb:Scan",
+            $"{Table("messages")} dynamodb:PutItem",
+            $"{Table("schedule")} dynamodb:PutItem", $"{Table("schedule")} dynamodb:Query", $"{Table("schedule")} dynamodb:UpdateItem",
+            $"{Table("service-levels")} dynamodb:GetItem", $"{Table("service-levels")} dynamodb:Scan",
+        }.Order(), Grants("schedule"));
+        Assert.DoesNotContain(Handlers.Where(h => h is not ("message" or "schedule")).SelectMany(Grants), g => g.StartsWith(Table("schedule"), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -299,6 +315,42 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
         string url = stacks.DevJson["Outputs"]!["WebSocketUrl"]!["Value"]!.ToJsonString();
         Assert.Contains("wss://", url, StringComparison.Ordinal);
         Assert.Contains("/dev", url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_EventBridge_rule_invokes_the_schedule_function_every_minute_and_may_do_nothing_else()
+    {
+        (string ruleId, JsonObject rule) = Assert.Single(stacks.DevJson.Resources("AWS::Events::Rule"));
+        string schedule = stacks.DevJson.Function("schedule").Id;
+        JsonObject properties = rule.Properties();
+        JsonObject target = Assert.Single(properties["Targets"]!.AsArray())!.AsObject();
+        JsonObject permission = Assert.Single(stacks.DevJson.Resources("AWS::Lambda::Permission"),
+            p => p.Resource.Properties()["Principal"].Text() == "events.amazonaws.com").Resource.Properties();
+
+        Assert.Equal("rate(1 minute)", properties["ScheduleExpression"].Text());
+        Assert.Equal("ENABLED", properties["State"].Text());
+        Assert.Equal(schedule, target["Arn"].Target());
+        // A missed minute is not retried: the next run takes what this one left.
+        Assert.Equal(0, target["RetryPolicy"]!["MaximumRetryAttempts"]!.GetValue<int>());
+        Assert.Equal("lambda:InvokeFunction", permission["Action"].Text());
+        Assert.Equal(schedule, permission["FunctionName"].Target());
+        Assert.Equal(ruleId, permission["SourceArn"].Target());
+    }
+
+    [Fact]
+    public void The_schedule_function_posts_to_the_stage_it_is_given_and_ends_before_a_claim_lapses()
+    {
+        JsonObject function = stacks.DevJson.Function("schedule").Resource.Properties();
+        string endpoint = function["Environment"]!["Variables"]!["ServiceBot__Gateway__ManagementEndpoint"]!.ToJsonString();
+        (string api, _) = stacks.DevJson.Resources("AWS::ApiGatewayV2::Api").Single(a => a.Resource.Properties()["ProtocolType"].Text() == "WEBSOCKET");
+        JsonObject manage = Assert.Single(stacks.DevJson.Statements("schedule"), s => s.Actions().Contains("execute-api:ManageConnections"));
+
+        Assert.Contains("https://", endpoint, StringComparison.Ordinal);
+        Assert.Contains(api, endpoint, StringComparison.Ordinal);
+        Assert.Contains("/dev", endpoint, StringComparison.Ordinal);
+        // Only this stage's @connections, not the whole API.
+        Assert.Contains("/dev/*/@connections/*", manage["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.InRange(function["Timeout"]!.GetValue<int>(), 1, (int)ServiceBot.Core.Scheduling.SchedulingOptions.Lease.TotalSeconds - 1);
     }
 
     /// <summary>The logical id of the dev table <c>servicebot-dev-{name}</c>.</summary>

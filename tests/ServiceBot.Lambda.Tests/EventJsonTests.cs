@@ -100,4 +100,15 @@ public sealed class EventJsonTests
         Assert.Equal("/api/customers", e.RawPath);
         Assert.Equal("GET", e.RequestContext!.Http!.Method);
     }
+
+    [Fact]
+    public void An_EventBridge_scheduled_event_gives_its_detail_type_source_and_time()
+    {
+        ScheduledEvent e = JsonSerializer.Deserialize(EventJson.Example("eventbridge-scheduled.json"), LambdaJson.Default.ScheduledEvent)!;
+
+        Assert.Equal("Scheduled Event", e.DetailType);
+        Assert.Equal("aws.events", e.Source);
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 16, 53, 0, TimeSpan.Zero), e.Time);
+        Assert.StartsWith("arn:aws:events:us-east-1:123456789012:rule/", Assert.Single(e.Resources!), StringComparison.Ordinal);
+    }
 }

@@ -6,6 +6,8 @@ using ServiceBot.Claude.Tests.StandIn;
 using ServiceBot.Core;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
+using ServiceBot.Core.Customers;
+using ServiceBot.Core.Scheduling;
 using ServiceBot.DynamoDb;
 using ServiceBot.Lambda.Hosting;
 using ServiceBot.Lambda.Tests.StandIns;
@@ -20,7 +22,7 @@ namespace ServiceBot.Lambda.Tests;
 /// </summary>
 public sealed class LambdaProcesses : IAsyncLifetime
 {
-    private static readonly string[] Handlers = [FunctionNames.Seed, FunctionNames.Authorize, FunctionNames.Connect, FunctionNames.Disconnect, FunctionNames.Message, FunctionNames.Http];
+    private static readonly string[] Handlers = [FunctionNames.Seed, FunctionNames.Authorize, FunctionNames.Connect, FunctionNames.Disconnect, FunctionNames.Message, FunctionNames.Http, FunctionNames.Schedule];
     private readonly Dictionary<string, RuntimeApiEmulator> _runtimes = new();
     private readonly List<FunctionProcess> _processes = [];
     private ServiceProvider _store = null!;
@@ -43,6 +45,10 @@ public sealed class LambdaProcesses : IAsyncLifetime
     public IConnectionStore Connections => _store.GetRequiredService<IConnectionStore>();
 
     public IMessageStore Messages => _store.GetRequiredService<IMessageStore>();
+
+    public ICustomerStore Customers => _store.GetRequiredService<ICustomerStore>();
+
+    public IScheduledJobStore Jobs => _store.GetRequiredService<IScheduledJobStore>();
 
     public IAmazonDynamoDB Client => _store.GetRequiredService<IAmazonDynamoDB>();
 
@@ -82,6 +88,8 @@ public sealed class LambdaProcesses : IAsyncLifetime
             ["ServiceBot__Gateway__ManagementEndpoint"] = Aws.ManagementEndpoint.ToString(),
             ["ServiceBot__RateLimit__PermitLimit"] = "0",
             ["ServiceBot__Auth__DemoSignIn"] = "true",
+            // Timers of seconds, so a test need not wait the production minimum of a minute.
+            ["ServiceBot__Scheduling__MinimumDelaySeconds"] = "1",
         };
         foreach (string handler in Handlers)
         {
@@ -317,6 +325,49 @@ public sealed class ProcessConversationTests(LambdaProcesses lambda) : IClassFix
         Assert.Contains(rows, k => k.StartsWith("rate#cust_003#Reads#", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, k => k.StartsWith("rate#cust_003#Messages#", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, k => k.StartsWith("lock#", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_timer_set_in_chat_fires_when_EventBridge_invokes_the_schedule_function_and_reaches_the_customer()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await lambda.Invoke(FunctionNames.Connect, EventJson.Connect("timer-conn", "cust_001"));
+        // Claude sets the timer through the gate: nine seconds ahead, so the schedule function's first run finds it not yet due.
+        lambda.Claude.Enqueue(
+            ScriptedReply.Tools(("set_timer", new { tool = "set_power", deviceId = "dev_001", power = "off", delayMinutes = 0.15 })),
+            ScriptedReply.Text("I'll turn it off shortly."));
+        await lambda.Invoke(FunctionNames.Message, EventJson.Message("timer-conn", "cust_001",
+            """{"action":"sendMessage","message":"turn off my living room speaker in 9 seconds","clientMessageId":"timer-1"}"""));
+        string conversationId = (await lambda.Aws.WaitForPostAsync(p => p.ConnectionId == "timer-conn" && p.Type == "message"))
+            .Frame.GetProperty("conversationId").GetString()!;
+        ScheduledJob job = Assert.Single(await lambda.Jobs.ListPendingAsync("cust_001", ct));
+
+        InvocationResult early = await lambda.Invoke(FunctionNames.Schedule, EventJson.Example("eventbridge-scheduled.json"));
+        int postsBefore = lambda.Aws.PostsTo("timer-conn").Count;
+        Assert.Equal(0, JsonDocument.Parse(early.Body).RootElement.GetProperty("jobsHandled").GetInt32());
+        Assert.Single(await lambda.Jobs.ListPendingAsync("cust_001", ct));
+
+        TimeSpan untilDue = job.DueAt - DateTimeOffset.UtcNow;
+        await Task.Delay(untilDue > TimeSpan.Zero ? untilDue + TimeSpan.FromMilliseconds(200) : TimeSpan.Zero, ct);
+        InvocationResult due = await lambda.Invoke(FunctionNames.Schedule, EventJson.Example("eventbridge-scheduled.json"));
+        InvocationResult again = await lambda.Invoke(FunctionNames.Schedule, EventJson.Example("eventbridge-scheduled.json"));
+
+        Assert.False(due.IsError, due.Text + lambda.OutputOf(FunctionNames.Schedule));
+        Assert.Equal(1, JsonDocument.Parse(due.Body).RootElement.GetProperty("jobsHandled").GetInt32());
+        Assert.Equal(0, JsonDocument.Parse(again.Body).RootElement.GetProperty("jobsHandled").GetInt32());
+        Post[] fired = [.. lambda.Aws.PostsTo("timer-conn").Skip(postsBefore)];
+        Assert.Equal(["device", "message"], FrameTypes.Of(fired));
+        Assert.Equal("off", fired[0].Frame.GetProperty("device").GetProperty("power").GetString());
+        Assert.Equal("Timer: Turned off the living room speaker.", fired[1].Frame.GetProperty("message").GetString());
+        Assert.Equal(conversationId, fired[1].Frame.GetProperty("conversationId").GetString());
+        // Signed with the function's own credentials, to the stage named in its configuration.
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=local/", fired[1].Authorization);
+        Assert.Equal("test", fired[1].Stage);
+
+        Assert.Equal("off", (await lambda.Customers.GetAsync("cust_001", ct))!.FindDevice("dev_001")!.Power);
+        StoredMessage told = (await lambda.Messages.GetConversationAsync(conversationId, 10, ct))[^1];
+        Assert.Equal((Senders.Bot, "timer"), (told.Sender, told.RequestType));
+        Assert.Empty(await lambda.Jobs.ListPendingAsync("cust_001", ct));
     }
 
     /// <summary>The JSON an HTTP API proxy response carries as its string <c>body</c>.</summary>

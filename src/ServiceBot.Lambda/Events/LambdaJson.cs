@@ -14,6 +14,8 @@ namespace ServiceBot.Lambda.Events;
 [JsonSerializable(typeof(AuthorizerResponse))]
 [JsonSerializable(typeof(HttpApiEvent))]
 [JsonSerializable(typeof(HttpApiResponse))]
+[JsonSerializable(typeof(ScheduledEvent))]
+[JsonSerializable(typeof(ScheduleResult))]
 [JsonSerializable(typeof(LambdaError))]
 [JsonSerializable(typeof(SecretValue))]
 [JsonSerializable(typeof(SecretRequest))]

@@ -12,5 +12,8 @@ public static class FunctionNames
     /// <summary>The read-only HTTP routes of the front end (<c>/api/customers</c>, <c>/api/service-levels</c>) behind an HTTP API.</summary>
     public const string Http = "http";
 
-    public static IReadOnlyList<string> All { get; } = [Authorize, Connect, Disconnect, Message, Seed, Http];
+    /// <summary>Runs the timers and scheduled routines that are due; an EventBridge rule invokes it every minute.</summary>
+    public const string Schedule = "schedule";
+
+    public static IReadOnlyList<string> All { get; } = [Authorize, Connect, Disconnect, Message, Seed, Http, Schedule];
 }

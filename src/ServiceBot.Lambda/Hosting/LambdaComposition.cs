@@ -98,6 +98,7 @@ internal static partial class LambdaComposition
             case FunctionNames.Disconnect: services.AddSingleton<ILambdaFunction, DisconnectFunction>(); break;
             case FunctionNames.Message: services.AddSingleton<ILambdaFunction, MessageFunction>(); break;
             case FunctionNames.Seed: services.AddSingleton<ILambdaFunction, SeedFunction>(); break;
+            case FunctionNames.Schedule: services.AddSingleton<ILambdaFunction, ScheduleFunction>(); break;
             default: services.AddSingleton<ILambdaFunction, HttpApiFunction>(); break;
         }
     }

@@ -14,7 +14,7 @@ internal static class LambdaHost
         if (string.IsNullOrEmpty(runtimeApi) || string.IsNullOrEmpty(handler))
         {
             await Console.Error.WriteLineAsync(
-                "ServiceBot.Lambda is a Lambda custom runtime: set _HANDLER (authorize, connect, disconnect, message, seed or http) " +
+                "ServiceBot.Lambda is a Lambda custom runtime: set _HANDLER (authorize, connect, disconnect, message, seed, http or schedule) " +
                 "and AWS_LAMBDA_RUNTIME_API (host:port of the Runtime API), plus MESSAGES_TABLE, CUSTOMERS_TABLE, SERVICE_LEVELS_TABLE, " +
                 "CONNECTIONS_TABLE, GUARDS_TABLE, SCHEDULE_TABLE, UPGRADE_DEMAND_TABLE and SUPPORT_TABLE.").ConfigureAwait(false);
             return 2;
