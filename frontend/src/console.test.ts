@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consoleReducer, heldByMe, initialConsoleState, selectedEntry, waitedSeconds, waitedWords, type ConsoleState } from './console';
-import type { QueueEntry, ServerFrame } from './protocol';
+import { parseUpgradeDemandFrame, type QueueEntry, type ServerFrame } from './protocol';
+import { sampleReport } from './testing';
 
 function entry(overrides: Partial<QueueEntry> = {}): QueueEntry {
   return {
@@ -97,5 +98,22 @@ describe('the support console state', () => {
     expect(heldByMe(consoleReducer(s, { type: 'select', conversationId: 'conv-1' }), s.entries[0]!)).toBe(false);
     expect(waitedSeconds(s, s.entries[0]!, T + 95_000)).toBe(125);
     expect([waitedWords(20), waitedWords(125), waitedWords(3_700)]).toEqual(['under a minute', '2 min', '1 h 1 min']);
+  });
+
+  it('keeps the latest upgrade demand report, and the queue it had beside it', () => {
+    const queued = apply(initialConsoleState(), { type: 'queue', entries: [entry()], staffOnline: 1, staff: sam });
+    expect(queued.demand).toBeNull();
+    const first = consoleReducer(queued, { type: 'demand', report: sampleReport() });
+    const later = consoleReducer(first, { type: 'demand', report: sampleReport({ totals: { refusals: 9, questions: 1, total: 10 } }) });
+    expect(first.demand?.totals).toEqual(sampleReport().totals);
+    expect(later.demand?.totals.total).toBe(10);
+    expect(later.entries).toEqual(queued.entries);
+  });
+
+  it('reads the staff report frame as the server sends it, and no customer frame as one', () => {
+    const wire = JSON.parse(JSON.stringify({ type: 'upgradeDemand', ...sampleReport() }));
+    const read = parseUpgradeDemandFrame(wire);
+    expect(read.ok && consoleReducer(initialConsoleState(), { type: 'demand', report: read.frame }).demand?.byDay).toEqual(sampleReport().byDay);
+    expect(parseUpgradeDemandFrame({ type: 'queue', entries: [], staffOnline: 0 }).ok).toBe(false);
   });
 });

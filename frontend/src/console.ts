@@ -1,7 +1,7 @@
 // The support console's state and the reducer that applies server frames and the staff member's own steps to it.
 // Pure: no sockets, no timers; the unit tests drive it directly.
 
-import type { CustomerSummary, HistoryMessage, QueueEntry, ServerFrame, StaffMember } from './protocol';
+import type { CustomerSummary, HistoryMessage, QueueEntry, ServerFrame, StaffMember, UpgradeDemandReport } from './protocol';
 import { describeError } from './state';
 
 export interface ConsoleMessage {
@@ -32,16 +32,19 @@ export interface ConsoleState {
   pending: Record<string, { conversationId: string; text: string }>;
   notices: { id: number; text: string }[];
   nextId: number;
+  /** The latest upgrade demand report, null until the first arrives. */
+  demand: UpgradeDemandReport | null;
 }
 
 export type ConsoleEvent =
   | { type: 'frame'; frame: ServerFrame; now: number }
   | { type: 'select'; conversationId: string }
   | { type: 'replying'; clientMessageId: string; conversationId: string; text: string }
-  | { type: 'dismissNotice'; id: number };
+  | { type: 'dismissNotice'; id: number }
+  | { type: 'demand'; report: UpgradeDemandReport };
 
 export function initialConsoleState(): ConsoleState {
-  return { me: null, entries: [], staffOnline: 0, queueAt: 0, selected: null, transcript: null, pending: {}, notices: [], nextId: 1 };
+  return { me: null, entries: [], staffOnline: 0, queueAt: 0, selected: null, transcript: null, pending: {}, notices: [], nextId: 1, demand: null };
 }
 
 function toMessage(key: string, m: HistoryMessage): ConsoleMessage {
@@ -69,6 +72,8 @@ export function consoleReducer(state: ConsoleState, event: ConsoleEvent): Consol
       };
     case 'dismissNotice':
       return { ...state, notices: state.notices.filter((n) => n.id !== event.id) };
+    case 'demand':
+      return { ...state, demand: event.report };
     case 'frame':
       return applyFrame(state, event.frame, event.now);
   }

@@ -147,7 +147,8 @@ export type StaffFrame =
   | { action: 'takeConversation'; conversationId: string }
   | { action: 'sendAgentMessage'; conversationId: string; message: string; clientMessageId?: string }
   | { action: 'handBack'; conversationId: string }
-  | { action: 'closeConversation'; conversationId: string };
+  | { action: 'closeConversation'; conversationId: string }
+  | GetUpgradeDemandFrame;
 
 export type ClientFrame = SendMessageFrame | GetProfileFrame | GetHistoryFrame | StaffFrame;
 
@@ -277,9 +278,10 @@ export type ServerFrame =
 
 export type ServerFrameType = ServerFrame['type'];
 
-// ---------------------------------------------------------------- staff frames (future)
+// ---------------------------------------------------------------- upgrade demand (staff frames)
 // For staff connections only (docs/protocol.md, "Staff frames"): the support console sends `getUpgradeDemand` and
-// gets `upgradeDemand`. Not part of ServerFrame: a customer connection never receives it.
+// gets `upgradeDemand`. Not part of ServerFrame: a customer connection never receives it, so the console reads it
+// with parseUpgradeDemandFrame.
 
 export interface GetUpgradeDemandFrame {
   action: 'getUpgradeDemand';

@@ -6,7 +6,7 @@ import { socketUrl } from './api';
 import { backoffDelay } from './backoff';
 import type { ConnectionStatus } from './client';
 import { consoleReducer, initialConsoleState, type ConsoleState } from './console';
-import { MESSAGE_MAX_LENGTH, parseServerFrame, serializeClientFrame, type StaffFrame } from './protocol';
+import { MESSAGE_MAX_LENGTH, parseServerFrame, parseUpgradeDemandFrame, serializeClientFrame, type StaffFrame } from './protocol';
 import type { Auth } from './storage';
 
 export interface SupportConsole {
@@ -18,7 +18,12 @@ export interface SupportConsole {
   handBack: (conversationId: string) => void;
   close: (conversationId: string) => void;
   dismissNotice: (id: number) => void;
+  /** Asks for the upgrade demand report of the last `days` days again. */
+  refreshDemand: (days?: number) => void;
 }
+
+/** The days the console's upgrade demand charts cover. */
+export const DEMAND_DAYS = 30;
 
 export function useConsole(auth: Auth): SupportConsole {
   const [state, dispatch] = useReducer(consoleReducer, undefined, initialConsoleState);
@@ -41,13 +46,20 @@ export function useConsole(auth: Auth): SupportConsole {
         everOpened = true;
         setStatus({ phase: 'open', failures: 0, retryAt: null, everOpened: true });
         socket.send(serializeClientFrame({ action: 'getQueue' }));
+        socket.send(serializeClientFrame({ action: 'getUpgradeDemand', days: DEMAND_DAYS }));
         // After a reconnect the shown transcript may have moved on: read it again.
         const shown = selectedRef.current;
         if (shown !== null) socket.send(serializeClientFrame({ action: 'getTranscript', conversationId: shown }));
       };
       socket.onmessage = (ev) => {
         const parsed = parseServerFrame(ev.data);
-        if (parsed.ok) dispatch({ type: 'frame', frame: parsed.frame, now: Date.now() });
+        if (parsed.ok) {
+          dispatch({ type: 'frame', frame: parsed.frame, now: Date.now() });
+          return;
+        }
+        // The staff-only report is not a customer frame: read it on its own.
+        const demand = typeof ev.data === 'string' ? parseUpgradeDemandJson(ev.data) : null;
+        if (demand !== null) dispatch({ type: 'demand', report: demand });
       };
       socket.onclose = () => {
         if (socketRef.current === socket) socketRef.current = null;
@@ -94,6 +106,16 @@ export function useConsole(auth: Auth): SupportConsole {
   const handBack = useCallback((conversationId: string) => void send({ action: 'handBack', conversationId }), [send]);
   const close = useCallback((conversationId: string) => void send({ action: 'closeConversation', conversationId }), [send]);
   const dismissNotice = useCallback((id: number) => dispatch({ type: 'dismissNotice', id }), []);
+  const refreshDemand = useCallback((days: number = DEMAND_DAYS) => void send({ action: 'getUpgradeDemand', days }), [send]);
 
-  return { state, status, open, take, reply, handBack, close, dismissNotice };
+  return { state, status, open, take, reply, handBack, close, dismissNotice, refreshDemand };
+}
+
+function parseUpgradeDemandJson(text: string) {
+  try {
+    const parsed = parseUpgradeDemandFrame(JSON.parse(text));
+    return parsed.ok ? parsed.frame : null;
+  } catch {
+    return null;
+  }
 }

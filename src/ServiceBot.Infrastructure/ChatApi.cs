@@ -16,7 +16,7 @@ internal sealed class ChatApi : Construct
     public static readonly string[] MessageRoutes =
     [
         "sendMessage", "getProfile", "getHistory",
-        "getQueue", "getTranscript", "takeConversation", "sendAgentMessage", "handBack", "closeConversation",
+        "getQueue", "getTranscript", "takeConversation", "sendAgentMessage", "handBack", "closeConversation", "getUpgradeDemand",
     ];
 
     public ChatApi(Construct scope, string id, StackSettings settings, BotFunctions functions) : base(scope, id)

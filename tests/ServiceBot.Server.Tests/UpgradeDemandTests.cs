@@ -5,7 +5,7 @@ using ServiceBot.Core.Frames;
 
 namespace ServiceBot.Server.Tests;
 
-/// <summary>Upgrade demand counted from real conversations over a real WebSocket, and the report staff will read.</summary>
+/// <summary>Upgrade demand counted from real conversations over a real WebSocket, and the report staff read on their console.</summary>
 public sealed class UpgradeDemandTests : IAsyncLifetime
 {
     private RunningServer _server = null!;
@@ -33,14 +33,42 @@ public sealed class UpgradeDemandTests : IAsyncLifetime
         Assert.NotEmpty((await jane.ChatAsync("set the volume to 30", first.ConversationId)).Executed);
         Assert.NotEmpty((await jane.ChatAsync("set the volume to 300", first.ConversationId)).Refused);
 
-        UpgradeDemandReport report = await _server.Services.GetRequiredService<UpgradeDemandReports>().LastDaysAsync(2, TestContext.Current.CancellationToken);
+        // Read as the support console reads it: the staff frame over a staff member's own connection.
+        await using BotClient sam = await StaffAsync("staff_001");
+        await sam.SendAsync(new { action = "getUpgradeDemand", days = 2 });
+        JsonObject frame = (await sam.ReceiveUntilAsync("upgradeDemand")).Last();
 
-        Assert.Equal(new DemandTotals(Refusals: 2, Questions: 1), report.Totals);
-        Assert.Equal([new ActionDemand("music_services", 2, 0), new ActionDemand(null, 0, 1)], report.ByAction);
-        Assert.Equal([new TierUpgradeDemand("basic", "premium", 2, 0), new TierUpgradeDemand("basic", "enterprise", 0, 1)], report.ByUpgrade);
-        Assert.Equal(2, report.ByDay.Count);
-        Assert.Equal(3, report.ByDay.Sum(d => d.Total));
+        Assert.Equal("""{"refusals":2,"questions":1,"total":3}""", frame["totals"]!.ToJsonString());
+        Assert.Equal(
+            """[{"action":"music_services","refusals":2,"questions":0,"total":2},{"action":null,"refusals":0,"questions":1,"total":1}]""",
+            frame["byAction"]!.ToJsonString());
+        Assert.Equal(
+            """[{"fromTier":"basic","toTier":"premium","refusals":2,"questions":0,"total":2},{"fromTier":"basic","toTier":"enterprise","refusals":0,"questions":1,"total":1}]""",
+            frame["byUpgrade"]!.ToJsonString());
+        Assert.Equal(2, frame["byDay"]!.AsArray().Count);
+        Assert.Equal(3, frame["byDay"]!.AsArray().Sum(d => (int)d!["total"]!));
     }
+
+    [Fact]
+    public async Task Only_staff_connections_get_the_report_and_a_bad_range_is_refused_with_a_reason()
+    {
+        await using BotClient jane = await _server.ConnectAsync("cust_001");
+        await jane.SendAsync(new { action = "getUpgradeDemand" });
+        JsonObject refused = (await jane.ReceiveUntilAsync("error")).Last();
+        Assert.Equal("unauthorized", (string?)refused["code"]);
+
+        await using BotClient sam = await StaffAsync("staff_001");
+        await sam.SendAsync(new { action = "getUpgradeDemand", days = 0 });
+        JsonObject bad = (await sam.ReceiveUntilAsync("error")).Last();
+        Assert.Equal("bad_request", (string?)bad["code"]);
+        Assert.Equal("days must be between 1 and 366.", (string?)bad["message"]);
+
+        await sam.SendAsync(new { action = "getUpgradeDemand" });
+        JsonObject month = (await sam.ReceiveUntilAsync("upgradeDemand")).Last();
+        Assert.Equal(30, month["byDay"]!.AsArray().Count);
+    }
+
+    private async Task<BotClient> StaffAsync(string staffId) => await BotClient.ConnectAsync(_server.WebSocketUri($"staffId={staffId}"));
 
     [Fact]
     public async Task The_report_serializes_to_the_documented_upgradeDemand_shape()

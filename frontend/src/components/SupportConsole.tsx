@@ -4,10 +4,11 @@ import { heldByMe, priorityWords, selectedEntry, waitedSeconds, waitedWords, typ
 import { MESSAGE_MAX_LENGTH, type QueueEntry } from '../protocol';
 import type { Auth } from '../storage';
 import { capitalize } from '../tiers';
-import { useConsole, type SupportConsole as Console } from '../useConsole';
+import { DEMAND_DAYS, useConsole, type SupportConsole as Console } from '../useConsole';
 import { AppHeader } from './AppHeader';
 import { tierColor } from './ChatPage';
 import { ConnectionBadge } from './Connection';
+import { UpgradeDemandCharts } from './UpgradeDemandCharts';
 
 function priorityColor(priority: string): string {
   switch (priority) {
@@ -329,6 +330,32 @@ export function SupportConsole({ auth, onSignOut }: { auth: Auth; onSignOut: () 
           <TranscriptPanel console={c} now={now} />
         </Box>
       </Flex>
+      <Box
+        as="section"
+        aria-labelledby="demand-heading"
+        w="full"
+        maxW="1440px"
+        mx="auto"
+        px={{ base: 2, md: 6 }}
+        pb={{ base: 2, md: 4 }}
+        data-testid="upgrade-demand"
+      >
+        <Box borderWidth="1px" borderColor="border" borderRadius="l3" bg="bg.panel" p={3}>
+          <Flex justify="space-between" align="baseline" mb={2} gap={2}>
+            <Heading as="h2" size="md" id="demand-heading">
+              Upgrade demand, last {DEMAND_DAYS} days
+            </Heading>
+            <Button size="xs" variant="outline" onClick={() => c.refreshDemand()}>
+              Refresh
+            </Button>
+          </Flex>
+          {state.demand === null ? (
+            <Text color="fg.muted">Loading the report…</Text>
+          ) : (
+            <UpgradeDemandCharts report={state.demand} />
+          )}
+        </Box>
+      </Box>
     </Flex>
   );
 }

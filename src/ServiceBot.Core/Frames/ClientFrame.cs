@@ -7,6 +7,9 @@ public sealed record ClientFrame
     public string? Message { get; init; }
     public string? ConversationId { get; init; }
     public string? ClientMessageId { get; init; }
+
+    /// <summary>getUpgradeDemand: how many days back the report reaches (1..366; 30 when absent).</summary>
+    public int? Days { get; init; }
 }
 
 public static class ClientActions
@@ -22,14 +25,15 @@ public static class ClientActions
     public const string SendAgentMessage = "sendAgentMessage";
     public const string HandBack = "handBack";
     public const string CloseConversation = "closeConversation";
+    public const string GetUpgradeDemand = "getUpgradeDemand";
 
     public static bool IsCustomerAction(string action) => action is SendMessage or GetProfile or GetHistory;
 
     public static bool IsStaffAction(string action) =>
-        action is GetQueue or GetTranscript or TakeConversation or SendAgentMessage or HandBack or CloseConversation;
+        action is GetQueue or GetTranscript or TakeConversation or SendAgentMessage or HandBack or CloseConversation or GetUpgradeDemand;
 
     /// <summary>Staff actions about one conversation, which must name it.</summary>
-    public static bool NeedsConversation(string action) => IsStaffAction(action) && action != GetQueue;
+    public static bool NeedsConversation(string action) => IsStaffAction(action) && action is not (GetQueue or GetUpgradeDemand);
 }
 
 /// <summary>The limits docs/protocol.md puts on client frames.</summary>

@@ -19,7 +19,7 @@ namespace ServiceBot.Core.Frames;
 [JsonSerializable(typeof(IReadOnlyList<ServiceLevel>))]
 [JsonSerializable(typeof(IReadOnlyList<CustomerSummary>))]
 [JsonSerializable(typeof(ActionRecord))]
-// The body of the staff frame upgradeDemand (docs/protocol.md), ready for the staff connection that will send it.
+// The body of the staff frame upgradeDemand (docs/protocol.md).
 [JsonSerializable(typeof(UpgradeDemandReport))]
 public sealed partial class FrameJson : JsonSerializerContext
 {

@@ -18,7 +18,24 @@ namespace ServiceBot.Core.Frames;
 [JsonDerivedType(typeof(QueueFrame), "queue")]
 [JsonDerivedType(typeof(TranscriptFrame), "transcript")]
 [JsonDerivedType(typeof(CustomerMessageFrame), "customerMessage")]
+[JsonDerivedType(typeof(UpgradeDemandFrame), "upgradeDemand")]
 public abstract record ServerFrame;
+
+/// <summary>The support console's upgrade demand report (staff connections only): the body of <see cref="Demand.UpgradeDemandReport"/>.</summary>
+public sealed record UpgradeDemandFrame(
+    DateOnly From,
+    DateOnly To,
+    IReadOnlyList<Demand.ActionDemand> ByAction,
+    IReadOnlyList<Demand.TierUpgradeDemand> ByUpgrade,
+    IReadOnlyList<Demand.DayDemand> ByDay,
+    Demand.DemandTotals Totals) : ServerFrame
+{
+    public static UpgradeDemandFrame Of(Demand.UpgradeDemandReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(report.From, report.To, report.ByAction, report.ByUpgrade, report.ByDay, report.Totals);
+    }
+}
 
 public sealed record AckFrame(string? ClientMessageId, string ConversationId, string Timestamp) : ServerFrame;
 

@@ -1,5 +1,6 @@
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
+using ServiceBot.Core.Demand;
 using ServiceBot.Core.Frames;
 using ServiceBot.Core.Handlers;
 
@@ -18,6 +19,7 @@ public sealed class StaffHandler(
     IMessageStore messages,
     ConversationLog log,
     FrameSender sender,
+    UpgradeDemandReports demand,
     TimeProvider time)
 {
     private const int TranscriptLimit = 200;
@@ -34,6 +36,7 @@ public sealed class StaffHandler(
             ClientActions.TakeConversation => TakeAsync(connection, conversationId, cancellationToken),
             ClientActions.SendAgentMessage => ReplyAsync(connection, frame, cancellationToken),
             ClientActions.HandBack => EndAsync(connection, conversationId, QueueStatuses.Returned, cancellationToken),
+            ClientActions.GetUpgradeDemand => DemandAsync(connection, frame.Days, cancellationToken),
             _ => EndAsync(connection, conversationId, QueueStatuses.Closed, cancellationToken),
         };
     }
@@ -43,6 +46,21 @@ public sealed class StaffHandler(
         Task<StaffMember?> me = staff.GetAsync(connection.CustomerId, cancellationToken);
         QueueSnapshot snapshot = await desk.SnapshotAsync(cancellationToken).ConfigureAwait(false);
         await SendAsync(connection, snapshot.Frame() with { Staff = await me.ConfigureAwait(false) }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DemandAsync(ClientConnection connection, int? days, CancellationToken cancellationToken)
+    {
+        ServerFrame answer;
+        try
+        {
+            answer = UpgradeDemandFrame.Of(await demand.LastDaysAsync(days, cancellationToken).ConfigureAwait(false));
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            answer = new ErrorFrame(ErrorCodes.BadRequest, ex.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        await SendAsync(connection, answer, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task TranscriptAsync(ClientConnection connection, string conversationId, CancellationToken cancellationToken)
