@@ -4,6 +4,25 @@ namespace ServiceBot.Core.Analysis;
 internal static class GermanWords
 {
     public static readonly WordTable Table = new("""
+        wie kann ich upgraden = how do i upgrade
+        upgraden = upgrade
+        was bringt mir premium = what does premium add
+        was bringt mir enterprise = what does enterprise add
+        mit einem menschen sprechen = talk to a human
+        mit einem menschen reden = talk to a human
+        mit einem mitarbeiter sprechen = talk to an agent
+        mit einem mitarbeiter reden = talk to an agent
+        mit einer person sprechen = talk to a person
+        mit jemandem sprechen = talk to someone
+        mit jemandem reden = talk to someone
+        in # minuten = in # minutes
+        in # minute = in # minute
+        in # min = in # min
+        in # stunden = in # hours
+        in # stunde = in # hour
+        in einer stunde = in an hour
+        in einer halben stunde = in half an hour
+        in einer viertelstunde = in 15 minutes
         hallo = hello
         hi = hello
         servus = hello
