@@ -165,7 +165,7 @@ public sealed partial class ChatHandler(
 
         if (analysis.Intent == Intent.HumanHandoff)
         {
-            handoff = await support.RequestAsync(customer, tier, conversationId, connection.ConnectionId, cancellationToken).ConfigureAwait(false);
+            handoff = await support.RequestAsync(customer, tier, conversationId, connection.ConnectionId, cancellationToken, analysis.Language).ConfigureAwait(false);
             await ReplyAsync(connection, context, asked, allowed, cmid, new AgentReply(handoff.Text, [], Sources.Offline, null), cancellationToken).ConfigureAwait(false);
             await SendAsync(connection, handoff.Frame, cancellationToken).ConfigureAwait(false);
             return;

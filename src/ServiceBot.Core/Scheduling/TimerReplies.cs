@@ -1,4 +1,6 @@
 using System.Globalization;
+using ServiceBot.Core.Analysis;
+using ServiceBot.Core.Replies;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Permissions;
 
@@ -26,8 +28,23 @@ public static class TimerReplies
         };
     }
 
-    public static string Set(string description, string localTime, TimeSpan delay) =>
-        $"Timer set: at {localTime} ({In(delay)}) I'll {description}.";
+    /// <summary>
+    /// The confirmation, in the customer's language. The job's description stays English (it is stored with the job
+    /// and said again when it fires), so the Spanish and German confirmations give the time and the delay.
+    /// </summary>
+    public static string Set(string description, string localTime, TimeSpan delay, Language language = Language.English)
+    {
+        int minutes = Math.Max(1, (int)Math.Round(delay.TotalMinutes));
+        string es = minutes % 60 == 0 ? Plural(minutes / 60, "hora", "horas") : Plural(minutes, "minuto", "minutos");
+        string de = minutes % 60 == 0 ? Plural(minutes / 60, "Stunde", "Stunden") : Plural(minutes, "Minute", "Minuten");
+        return language.Say(
+            $"Timer set: at {localTime} ({In(delay)}) I'll {description}.",
+            $"Listo: he programado el temporizador para las {localTime} (dentro de {es}).",
+            $"Erledigt: Der Timer ist für {localTime} Uhr gestellt (in {de}).");
+    }
+
+    private static string Plural(int n, string one, string many) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
 
     public static string NotDelayable(string tool) =>
         $"A timer can turn a device on or off, change its volume, or play or pause music; \"{tool.Replace('_', ' ')}\" can't be delayed. I haven't set anything.";

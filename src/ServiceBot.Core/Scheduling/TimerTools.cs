@@ -97,7 +97,7 @@ public sealed class TimerTools(DeviceToolbox toolbox)
         };
         await scheduler.AddAsync(job, cancellationToken).ConfigureAwait(false);
 
-        string message = TimerReplies.Set(description, CustomerClock.LocalTime(due, zone), due - now);
+        string message = TimerReplies.Set(description, CustomerClock.LocalTime(due, zone), due - now, toolbox.MessageLanguage);
         toolbox.Record(action, command.DeviceId, allowed: true, message);
         return ToolOutcome.Done(message);
     }

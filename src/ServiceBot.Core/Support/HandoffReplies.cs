@@ -1,14 +1,23 @@
+using ServiceBot.Core.Analysis;
+using ServiceBot.Core.Replies;
+
 namespace ServiceBot.Core.Support;
 
 /// <summary>Every sentence of the human handoff, in one place (to be translated with the bot's other replies).</summary>
 public static class HandoffReplies
 {
-    public static string Queued(int position, int expectedWaitMinutes) =>
+    public static string Queued(int position, int expectedWaitMinutes, Language language = Language.English) => language.Say(
         $"I've asked a person from our support team to join this conversation. You are number {position} in the queue; "
-        + $"the expected wait is about {Minutes(expectedWaitMinutes)}. You can keep writing here: everything you send is kept for them.";
+        + $"the expected wait is about {Minutes(expectedWaitMinutes)}. You can keep writing here: everything you send is kept for them.",
+        $"He pedido a una persona de nuestro equipo de soporte que se una a esta conversación. Eres el número {position} en la cola; "
+        + $"la espera prevista es de unos {expectedWaitMinutes} {(expectedWaitMinutes == 1 ? "minuto" : "minutos")}. Puedes seguir escribiendo aquí: todo lo que envíes se guarda para esa persona.",
+        $"Ich habe eine Person aus unserem Support-Team gebeten, dieser Unterhaltung beizutreten. Du bist Nummer {position} in der Warteschlange; "
+        + $"die Wartezeit beträgt etwa {expectedWaitMinutes} {(expectedWaitMinutes == 1 ? "Minute" : "Minuten")}. Du kannst hier weiterschreiben: Alles, was du sendest, wird für diese Person aufbewahrt.");
 
-    public static string AlreadyWithYou(string? staffName) =>
-        $"{staffName ?? "A person from our support team"} from our support team is already with you in this conversation.";
+    public static string AlreadyWithYou(string? staffName, Language language = Language.English) => language.Say(
+        $"{staffName ?? "A person"} from our support team is already with you in this conversation.",
+        $"{staffName ?? "Una persona"} de nuestro equipo de soporte ya está contigo en esta conversación.",
+        $"{staffName ?? "Eine Person"} aus unserem Support-Team ist schon bei dir in dieser Unterhaltung.");
 
     public const string HumanToolDescription =
         "Ask a person from the support team to join this conversation (human handoff). Use it when the customer asks for a "

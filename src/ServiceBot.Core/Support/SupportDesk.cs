@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Frames;
 using ServiceBot.Core.Handlers;
@@ -44,7 +45,8 @@ public sealed partial class SupportDesk(
     ILogger<SupportDesk> logger)
 {
     /// <summary>Puts the conversation in the queue (once: asking again tells the customer where they stand).</summary>
-    public async Task<HandoffNotice> RequestAsync(Customer customer, ServiceLevel tier, string conversationId, string connectionId, CancellationToken cancellationToken)
+    public async Task<HandoffNotice> RequestAsync(
+        Customer customer, ServiceLevel tier, string conversationId, string connectionId, CancellationToken cancellationToken, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(tier);
@@ -69,8 +71,8 @@ public sealed partial class SupportDesk(
         QueueSnapshot snapshot = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
         HandoffFrame frame = snapshot.HandoffFor(entry);
         string text = entry.Status == QueueStatuses.Assigned
-            ? HandoffReplies.AlreadyWithYou(entry.StaffName)
-            : HandoffReplies.Queued(frame.Position ?? 1, frame.ExpectedWaitMinutes ?? snapshot.ExpectedWait(1)!.Value);
+            ? HandoffReplies.AlreadyWithYou(entry.StaffName, language)
+            : HandoffReplies.Queued(frame.Position ?? 1, frame.ExpectedWaitMinutes ?? snapshot.ExpectedWait(1)!.Value, language);
         if (joined)
         {
             LogJoined(logger, conversationId, tier.SupportPriority);
