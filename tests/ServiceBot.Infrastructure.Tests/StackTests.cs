@@ -208,8 +208,8 @@ public sealed class StackTests(SynthesizedStacks stacks) : IClassFixture<Synthes
         Assert.Equal(
             new[]
             {
-                "$connect", "$default", "$disconnect", "closeConversation", "getHistory", "getProfile", "getQueue", "getTranscript", "handBack",
-                "sendAgentMessage", "sendMessage", "takeConversation",
+                "$connect", "$default", "$disconnect", "closeConversation", "getHistory", "getProfile", "getQueue", "getTranscript",
+                "getUpgradeDemand", "handBack", "sendAgentMessage", "sendMessage", "takeConversation",
             },
             routes.Select(r => r["RouteKey"].Text()!).Order(StringComparer.Ordinal));
         JsonObject connect = routes.Single(r => r["RouteKey"].Text() == "$connect");

@@ -32,6 +32,13 @@ internal static partial class OtherPeoplesDevices
     [GeneratedRegex(@"\b(my|our)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HouseholdBefore();
 
+    // Spanish and German say the owner after the device: "el altavoz de Alice", "den Lautsprecher von Bob Miller". A
+    // name is capitalised where a room is not ("de la cocina"); German nouns are too, so only "von" counts, not "vom"/"im".
+    // Read after translation too, where it is "the speaker of Alice".
+    [GeneratedRegex(@"\b(?:altavoz|altavoces|bocina|pantalla|hub|dispositivo|lautsprecher|display|bildschirm|ger(?:ä|ae|a)t|box|speaker|device)\s+(?:de|von|of|from)\s+(?<owner>\p{Lu}\p{L}+)(?:\s+(?<last>\p{Lu}\p{L}+))?",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex OwnerAfter();
+
     /// <summary>The other person's device as written ("Alice's speaker"), or null when every possessive is the customer's.</summary>
     public static string? Find(string raw, Customer customer)
     {
@@ -52,6 +59,21 @@ internal static partial class OtherPeoplesDevices
                 && !IsOwnDeviceName(phrase, customer) && (!bare || MayBeName(owner.Value)))
             {
                 return phrase;
+            }
+        }
+
+        foreach (Match match in OwnerAfter().Matches(text))
+        {
+            Group last = match.Groups["last"];
+            string owner = match.Groups["owner"].Value;
+            string[] names = last.Success && !Lexicon.Known.Contains(last.Value.ToLowerInvariant()) ? [owner, last.Value] : [owner];
+            if (!Lexicon.Known.Contains(owner.ToLowerInvariant()) && !RoomNames.IsRoomWord(owner) && !IsCustomer(names, customer))
+            {
+                string phrase = text.Substring(match.Index, names.Length == 2 ? match.Length : match.Groups["owner"].Index + owner.Length - match.Index);
+                if (!IsOwnDeviceName(phrase, customer))
+                {
+                    return phrase;
+                }
             }
         }
 
