@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServiceBot.Core.Agent;
 using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
@@ -17,30 +15,19 @@ namespace ServiceBot.Core.Tests.Agent;
 /// </summary>
 public sealed class EverydayEnglishTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-everyday-{Guid.NewGuid():N}.db");
     private readonly ServiceLevelCatalog _catalog = new(SeedData.Default.ServiceLevels);
     private readonly RequestAnalyzer _analyzer = new();
     private readonly List<StoredMessage> _history = [];
-    private SqliteDatabase _database = null!;
+    private SeededCustomers _store = null!;
     private SqliteCustomerStore _customers = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path }));
-        await _database.InitializeAsync(TestContext.Current.CancellationToken);
-        _customers = new SqliteCustomerStore(_database);
-        foreach (Customer customer in SeedData.Default.Customers)
-        {
-            await _customers.TryAddAsync(customer, TestContext.Current.CancellationToken);
-        }
+        _store = await SeededCustomers.CreateAsync("everyday", TestContext.Current.CancellationToken);
+        _customers = _store.Customers;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        ServiceBot.Testing.DatabaseFiles.Delete(_path);
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     /// <summary>One turn of the conversation, kept (with its request type, as the chat handler stores it) for the next.</summary>
     private async Task<AgentReply> SayAsync(string customerId, string text)

@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServiceBot.Core.Agent;
 using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
@@ -14,29 +12,18 @@ namespace ServiceBot.Core.Tests.Agent;
 /// <summary>The offline assistant in Spanish and German, on a real SQLite file: the request runs and the reply is in the customer's language.</summary>
 public sealed class OfflineAgentLanguageTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-agent-lang-{Guid.NewGuid():N}.db");
-    private SqliteDatabase _database = null!;
+    private SeededCustomers _store = null!;
     private SqliteCustomerStore _customers = null!;
     private readonly ServiceLevelCatalog _catalog = new(SeedData.Default.ServiceLevels);
     private readonly RequestAnalyzer _analyzer = new();
 
     public async ValueTask InitializeAsync()
     {
-        _database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path }));
-        await _database.InitializeAsync(TestContext.Current.CancellationToken);
-        _customers = new SqliteCustomerStore(_database);
-        foreach (Customer customer in SeedData.Default.Customers)
-        {
-            await _customers.TryAddAsync(customer, TestContext.Current.CancellationToken);
-        }
+        _store = await SeededCustomers.CreateAsync("agent-lang", TestContext.Current.CancellationToken);
+        _customers = _store.Customers;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        ServiceBot.Testing.DatabaseFiles.Delete(_path);
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     private sealed class RecordingEvents : IAgentEventSink
     {

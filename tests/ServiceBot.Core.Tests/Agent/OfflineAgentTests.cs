@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServiceBot.Core.Agent;
 using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
@@ -15,29 +13,18 @@ namespace ServiceBot.Core.Tests.Agent;
 /// <summary>The agent loop with the offline assistant, on a real SQLite file: tools, gate, events and the reply.</summary>
 public sealed class OfflineAgentTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-agent-{Guid.NewGuid():N}.db");
-    private SqliteDatabase _database = null!;
+    private SeededCustomers _store = null!;
     private SqliteCustomerStore _customers = null!;
     private readonly ServiceLevelCatalog _catalog = new(SeedData.Default.ServiceLevels);
     private readonly RequestAnalyzer _analyzer = new();
 
     public async ValueTask InitializeAsync()
     {
-        _database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path }));
-        await _database.InitializeAsync(TestContext.Current.CancellationToken);
-        _customers = new SqliteCustomerStore(_database);
-        foreach (Customer customer in SeedData.Default.Customers)
-        {
-            await _customers.TryAddAsync(customer, TestContext.Current.CancellationToken);
-        }
+        _store = await SeededCustomers.CreateAsync("agent", TestContext.Current.CancellationToken);
+        _customers = _store.Customers;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        ServiceBot.Testing.DatabaseFiles.Delete(_path);
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     private sealed class RecordingEvents : IAgentEventSink
     {
