@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using ServiceBot.Core.Scheduling;
 using ServiceBot.Testing;
 
@@ -8,14 +7,12 @@ namespace ServiceBot.Sqlite.Tests;
 /// <summary>The scheduled-job store contract on a real SQLite file, and its queries' plans.</summary>
 public sealed class SqliteScheduledJobStoreTests : ScheduledJobStoreContractTests
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-jobs-{Guid.NewGuid():N}.db");
-    private SqliteDatabase? _database;
+    private readonly TemporaryDatabase _file = new("jobs");
 
     protected override async Task<IScheduledJobStore> OpenAsync()
     {
-        _database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path }));
-        await _database.InitializeAsync(TestContext.Current.CancellationToken);
-        return new SqliteScheduledJobStore(_database);
+        SqliteDatabase database = await _file.OpenAsync();
+        return new SqliteScheduledJobStore(database);
     }
 
     [Theory]
@@ -24,7 +21,7 @@ public sealed class SqliteScheduledJobStoreTests : ScheduledJobStoreContractTest
     [InlineData(SqliteConnectionStore.SelectByUser, "USING INDEX connections_by_user (user_id=?)")]
     public async Task The_due_query_and_the_lists_go_straight_to_their_rows(string sql, string expected)
     {
-        await using var connection = new SqliteConnection($"Data Source={_path}");
+        await using var connection = new SqliteConnection($"Data Source={_file.Path}");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using SqliteCommand explain = connection.CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
@@ -46,13 +43,7 @@ public sealed class SqliteScheduledJobStoreTests : ScheduledJobStoreContractTest
 
     public override async ValueTask DisposeAsync()
     {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        DatabaseFiles.Delete(_path);
+        await _file.DisposeAsync();
         await base.DisposeAsync();
     }
 }

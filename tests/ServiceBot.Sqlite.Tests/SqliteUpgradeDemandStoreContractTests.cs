@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using ServiceBot.Core.Demand;
 using ServiceBot.Testing;
 
@@ -8,25 +6,17 @@ namespace ServiceBot.Sqlite.Tests;
 /// <summary>The upgrade demand contract on a real SQLite file.</summary>
 public sealed class SqliteUpgradeDemandStoreContractTests : UpgradeDemandStoreContractTests
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-demand-{Guid.NewGuid():N}.db");
-    private SqliteDatabase? _database;
+    private readonly TemporaryDatabase _file = new("demand");
 
     protected override async Task<IUpgradeDemandStore> OpenAsync()
     {
-        _database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path }));
-        await _database.InitializeAsync(TestContext.Current.CancellationToken);
-        return new SqliteUpgradeDemandStore(_database);
+        SqliteDatabase database = await _file.OpenAsync();
+        return new SqliteUpgradeDemandStore(database);
     }
 
     public override async ValueTask DisposeAsync()
     {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        DatabaseFiles.Delete(_path);
+        await _file.DisposeAsync();
         await base.DisposeAsync();
     }
 }
