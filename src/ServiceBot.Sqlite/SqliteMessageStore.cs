@@ -26,11 +26,15 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
     internal const string SelectByUser = $"SELECT {Columns} FROM messages INDEXED BY UserIdIndex WHERE user_id = $key ORDER BY timestamp DESC LIMIT $limit;";
 
     /// <summary>
-    /// On the (user, key, time) index: reads only the rows with this key. Named, because on UserIdIndex (which also
-    /// serves ORDER BY timestamp) it walked every message the customer ever sent, once per message.
+    /// On the (user, key, time) index: reads only the asking rows with this key. Named, because on UserIdIndex (which
+    /// also serves ORDER BY timestamp) it walked every message the customer ever sent, once per message.
     /// </summary>
     internal const string SelectByClientMessageId =
-        $"SELECT {Columns} FROM messages INDEXED BY messages_by_client_message_id WHERE user_id = $key AND client_message_id = $cmid ORDER BY timestamp LIMIT $limit;";
+        $"SELECT {Columns} FROM messages INDEXED BY messages_by_client_message_id WHERE user_id = $key AND client_message_id = $cmid AND sender <> 'bot' ORDER BY timestamp LIMIT $limit;";
+
+    /// <summary>On the primary key: the bot's reply to a keyed question, the first reply with its key after it.</summary>
+    internal const string SelectReply =
+        $"SELECT {Columns} FROM messages WHERE conversation_id = $conversation AND timestamp > $after AND client_message_id = $cmid AND sender = 'bot' ORDER BY timestamp LIMIT 1;";
 
     public async Task<bool> TryAddAsync(StoredMessage message, CancellationToken cancellationToken)
     {
@@ -79,14 +83,13 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
 
     private async Task<List<StoredMessage>> ReadConversationAsync(string conversationId, int limit, CancellationToken cancellationToken)
     {
-        List<StoredMessage> newestFirst = await QueryAsync(SelectConversation, conversationId, null, limit, cancellationToken).ConfigureAwait(false);
+        List<StoredMessage> newestFirst = await QueryAsync(SelectConversation, conversationId, limit, cancellationToken).ConfigureAwait(false);
         newestFirst.Reverse();
         return newestFirst;
     }
 
     public async Task<IReadOnlyList<StoredMessage>> GetByUserAsync(string userId, int limit, CancellationToken cancellationToken) =>
-        await QueryAsync(
-            SelectByUser, userId, null, limit, cancellationToken).ConfigureAwait(false);
+        await QueryAsync(SelectByUser, userId, limit, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<StoredMessage>> FindByClientMessageIdAsync(string userId, string clientMessageId, string? conversationId, CancellationToken cancellationToken)
     {
@@ -96,31 +99,44 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
             return held;
         }
 
-        List<StoredMessage> found = await QueryAsync(SelectByClientMessageId, userId, clientMessageId, 20, cancellationToken).ConfigureAwait(false);
-        return conversationId is null ? found : found.Where(m => m.ConversationId == conversationId).ToArray();
+        return await database.ReadAsync(async connection =>
+        {
+            List<StoredMessage> asked = await ReadAllAsync(connection, SelectByClientMessageId, cancellationToken,
+                ("$key", userId), ("$cmid", clientMessageId), ("$limit", 20)).ConfigureAwait(false);
+            var found = new List<StoredMessage>();
+            foreach (StoredMessage question in asked.Where(m => conversationId is null || m.ConversationId == conversationId))
+            {
+                found.Add(question);
+                found.AddRange(await ReadAllAsync(connection, SelectReply, cancellationToken,
+                    ("$conversation", question.ConversationId), ("$after", Timestamps.ToKey(question.Timestamp)), ("$cmid", clientMessageId)).ConfigureAwait(false));
+            }
+
+            return found.OrderBy(m => m.Timestamp).ToArray();
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<List<StoredMessage>> QueryAsync(string sql, string key, string? clientMessageId, int limit, CancellationToken cancellationToken) =>
-        database.ReadAsync(async connection =>
+    private Task<List<StoredMessage>> QueryAsync(string sql, string key, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => ReadAllAsync(connection, sql, cancellationToken, ("$key", key), ("$limit", limit)), cancellationToken);
+
+    private static async Task<List<StoredMessage>> ReadAllAsync(
+        SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach ((string name, object value) in parameters)
         {
-            await using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$limit", limit);
-            if (clientMessageId is not null)
-            {
-                command.Parameters.AddWithValue("$cmid", clientMessageId);
-            }
+            command.Parameters.AddWithValue(name, value);
+        }
 
-            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var messages = new List<StoredMessage>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                messages.Add(Read(reader));
-            }
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var messages = new List<StoredMessage>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            messages.Add(Read(reader));
+        }
 
-            return messages;
-        }, cancellationToken);
+        return messages;
+    }
 
     private static StoredMessage Read(SqliteDataReader reader)
     {

@@ -96,5 +96,12 @@ internal static class SqliteSchema
             ttl            INTEGER NOT NULL
         );
         """,
+        // The key index holds only the asking rows (customer or staff): client keys are random, so every row in it
+        // costs a page write of its own at each commit; the bot's reply is found next to its question instead.
+        """
+        DROP INDEX messages_by_client_message_id;
+        CREATE INDEX messages_by_client_message_id ON messages (user_id, client_message_id, timestamp)
+            WHERE client_message_id IS NOT NULL AND sender <> 'bot';
+        """,
     ];
 }

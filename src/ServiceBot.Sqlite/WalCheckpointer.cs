@@ -5,13 +5,15 @@ namespace ServiceBot.Sqlite;
 /// <summary>
 /// Copies the write-ahead log back into the database file on a thread of its own. Left to SQLite, the commit that
 /// crosses a thousand pages does the whole copy (and its fsync) itself while every write queued behind it waits:
-/// that was the slowest 1% of commits. Here a passive checkpoint runs beside the writer a few times a second. It can
+/// that was the slowest 1% of commits. Here a passive checkpoint runs beside the writer once a second: a page written
+/// many times meanwhile (a conversation's newest rows) is copied once, which took a quarter off the bytes written per
+/// message against ten passes a second. It can
 /// never quite finish while writes keep arriving, so once the log has grown past a limit the writer, between two
 /// commits, copies the few pages still left; the log then starts again from the top and stays small.
 /// </summary>
 internal sealed class WalCheckpointer : IDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(1000);
 
     private readonly SqliteConnection _connection;
     private readonly ManualResetEventSlim _stop = new();

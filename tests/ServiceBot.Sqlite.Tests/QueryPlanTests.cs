@@ -17,6 +17,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
     {
         { "conversation history", SqliteMessageStore.SelectConversation, "USING PRIMARY KEY (conversation_id=?)" },
         { "idempotency key", SqliteMessageStore.SelectByClientMessageId, "USING INDEX messages_by_client_message_id (user_id=? AND client_message_id=?)" },
+        { "reply to a keyed question", SqliteMessageStore.SelectReply, "USING PRIMARY KEY (conversation_id=? AND timestamp>?)" },
         { "latest conversation", SqliteMessageStore.SelectByUser, "USING INDEX UserIdIndex (user_id=?)" },
         { "customer", SqliteCustomerStore.SelectById, "USING INDEX sqlite_autoindex_customers_1 (id=?)" },
         { "connection", SqliteConnectionStore.SelectLive, "USING INDEX sqlite_autoindex_connections_1 (connection_id=?)" },
@@ -86,7 +87,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
         {
             await using SqliteCommand command = connection.CreateCommand();
             command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            foreach (string name in new[] { "$key", "$cmid", "$limit", "$id", "$now", "$from", "$to" })
+            foreach (string name in new[] { "$key", "$cmid", "$limit", "$id", "$now", "$from", "$to", "$conversation", "$after" })
             {
                 if (sql.Contains(name, StringComparison.Ordinal))
                 {
