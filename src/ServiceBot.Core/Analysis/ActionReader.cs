@@ -325,7 +325,8 @@ internal static partial class ActionReader
         if (on.Success)
         {
             int next = u.WordAt(on.Index + on.Length - 1) + 1;
-            if (next < u.Count && !DeviceMentions.StartsAt(u, next, terms) && u[next] is not ("it" or "them" or "everything" or "all"))
+            if (next < u.Count && !DeviceMentions.StartsAt(u, next, terms) && u[next] is not ("it" or "them" or "everything" or "all")
+                && !DeviceAhead(u, next, mentions))
             {
                 return Play(MusicReader.Read(u, next, terms));
             }
@@ -375,6 +376,11 @@ internal static partial class ActionReader
         WordSpan genre = GenreOnly(u);
         return genre.Length > 0 ? Play(MusicReader.Clean(u, genre)) : null;
     }
+
+    /// <summary>"turn on the basic display", "turn on my old speaker": a device word close after "on", with no preposition before it.</summary>
+    private static bool DeviceAhead(Utterance u, int next, IReadOnlyList<DeviceMention> mentions) =>
+        mentions.Any(m => m.Type is not null && m.Span.End > next && m.Span.End <= next + 4
+            && !Enumerable.Range(next, Math.Max(0, m.Span.Start - next)).Any(i => u[i] is "on" or "in" or "at" or "to" or "from" or "for" or "by"));
 
     private static WordSpan GenreOnly(Utterance u)
     {
