@@ -31,15 +31,43 @@ internal static class PlanReplies
 
         return question.Topic switch
         {
-            PlanTopic.CurrentPlan when named is not null && !IsOwn(context, named) => TierContents(context, named),
+            PlanTopic.CurrentPlan when named is not null && !IsOwn(context, named) => NotOnTier(context, named) + TierContents(context, named),
             PlanTopic.CurrentPlan => CurrentPlan(context),
             PlanTopic.DeviceLimit => DeviceLimit(context),
             PlanTopic.TierContents when named is not null => TierContents(context, named),
             PlanTopic.TierContents => CurrentPlan(context),
             PlanTopic.Upgrade => Upgrade(context, question.Action, named),
             PlanTopic.ActionAvailability when question.Action is not null => Availability(context, question.Action, named),
+            PlanTopic.Compare when question.AboveTier && named is not null => Above(context, named),
             _ => Compare(context),
         };
+    }
+
+    /// <summary>"am I on premium?" from a basic customer: the answer first, then what the tier asked about would change.</summary>
+    private static string NotOnTier(AgentContext context, ServiceLevel named)
+    {
+        Language l = context.Analysis.Language;
+        return l.Say(
+            $"No, you're on the {context.Tier.Level} plan, not {named.Level}. ",
+            $"No, tienes el plan {context.Tier.Level}, no {named.Level}. ",
+            $"Nein, du hast den Tarif {context.Tier.Level}, nicht {named.Level}. ");
+    }
+
+    /// <summary>"is there anything higher than premium": the tier after it, or that none is; then every plan side by side.</summary>
+    private static string Above(AgentContext context, ServiceLevel named)
+    {
+        Language l = context.Analysis.Language;
+        ServiceLevel? next = context.Catalog.Levels.Skip(Rank(context, named) + 1).FirstOrDefault();
+        string lead = next is null
+            ? l.Say(
+                $"No, {named.Level} is our most complete plan: there's nothing above it. ",
+                $"No, {named.Level} es nuestro plan más completo: no hay ninguno por encima. ",
+                $"Nein, {named.Level} ist unser umfassendster Tarif: darüber gibt es keinen. ")
+            : l.Say(
+                $"Yes, above {named.Level} there's {next.Level}. ",
+                $"Sí, por encima de {named.Level} está {next.Level}. ",
+                $"Ja, über {named.Level} gibt es {next.Level}. ");
+        return lead + Compare(context);
     }
 
     private static string CurrentPlan(AgentContext context)

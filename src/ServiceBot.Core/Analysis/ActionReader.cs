@@ -92,7 +92,7 @@ internal static partial class ActionReader
             return move;
         }
 
-        if (ReadVolume(u) is { } volume)
+        if (ReadVolume(u, mentions.Any(m => m.Kind is MentionKind.Id or MentionKind.Name or MentionKind.Described or MentionKind.All)) is { } volume)
         {
             return volume;
         }
@@ -243,7 +243,7 @@ internal static partial class ActionReader
         return room is null ? null : new ActionReading(Intent.Relocate) { TargetRoom = room, TargetSpan = new WordSpan(preposition, end) };
     }
 
-    private static ActionReading? ReadVolume(Utterance u)
+    private static ActionReading? ReadVolume(Utterance u, bool deviceNamed = false)
     {
         string t = u.Text;
         Match up = VolumeUpWords().Match(t);
@@ -302,7 +302,25 @@ internal static partial class ActionReader
             return new ActionReading(Intent.VolumeSet) { Volume = (to ?? last).Value };
         }
 
+        // "office speaker to 60 please", "the kitchen at 30": a device and the level it should be at, with no verb at all.
+        if (deviceNamed && to is { } level && level.Span.Start == last.Span.Start && EndsAfter(u, level.Span.End)
+            && !Enumerable.Range(0, u.Count).Any(i => ClauseSplitter.StartsAction(u[i])) && !PowerOff().IsMatch(t) && !PowerOn().IsMatch(t))
+        {
+            return new ActionReading(Intent.VolumeSet) { Volume = level.Value };
+        }
+
         return null;
+    }
+
+    /// <summary>Nothing but courtesy after <paramref name="end"/>: "60", "60 percent please", "at 30 thanks".</summary>
+    private static bool EndsAfter(Utterance u, int end)
+    {
+        while (end < u.Count && u[end] is "percent" or "please" or "now" or "thanks" or "thank" or "you")
+        {
+            end++;
+        }
+
+        return end == u.Count;
     }
 
     private static bool IsTimeOrDuration(Utterance u, NumberToken number) =>
@@ -325,7 +343,8 @@ internal static partial class ActionReader
         if (on.Success)
         {
             int next = u.WordAt(on.Index + on.Length - 1) + 1;
-            if (next < u.Count && !DeviceMentions.StartsAt(u, next, terms) && u[next] is not ("it" or "them" or "everything" or "all"))
+            if (next < u.Count && !DeviceMentions.StartsAt(u, next, terms) && u[next] is not ("it" or "them" or "everything" or "all")
+                && !DeviceAhead(u, next, mentions))
             {
                 return Play(MusicReader.Read(u, next, terms));
             }
@@ -375,6 +394,11 @@ internal static partial class ActionReader
         WordSpan genre = GenreOnly(u);
         return genre.Length > 0 ? Play(MusicReader.Clean(u, genre)) : null;
     }
+
+    /// <summary>"turn on the basic display", "turn on my old speaker": a device word close after "on", with no preposition before it.</summary>
+    private static bool DeviceAhead(Utterance u, int next, IReadOnlyList<DeviceMention> mentions) =>
+        mentions.Any(m => m.Type is not null && m.Span.End > next && m.Span.End <= next + 4
+            && !Enumerable.Range(next, Math.Max(0, m.Span.Start - next)).Any(i => u[i] is "on" or "in" or "at" or "to" or "from" or "for" or "by"));
 
     private static WordSpan GenreOnly(Utterance u)
     {

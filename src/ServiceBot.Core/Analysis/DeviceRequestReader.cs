@@ -80,7 +80,49 @@ internal static class DeviceRequestReader
         }
 
         List<DeviceMention> all = DeviceMentions.Read(u, terms);
-        return ActionReader.Read(u, all, terms) is { } whole ? PairVolumes(new ClauseReading(whole, Usable(whole, all), u)) : [];
+        if (ActionReader.Read(u, all, terms) is not { } whole)
+        {
+            return [];
+        }
+
+        return ValueTail(u, whole, terms) ?? PairVolumes(new ClauseReading(whole, Usable(whole, all), u));
+    }
+
+    private static readonly FrozenSet<Intent> VolumeIntents = FrozenSet.Create(Intent.VolumeSet, Intent.VolumeUp, Intent.VolumeDown);
+
+    /// <summary>
+    /// "turn off the bedroom and the kitchen to 30": a number can't be a power change, so the devices after the last "and"
+    /// with "to 30" and no verb of their own are a volume change of their own. After a volume verb ("set the bedroom and
+    /// the kitchen to 30") the number is for every device and the message stays one request.
+    /// </summary>
+    private static List<ClauseReading>? ValueTail(Utterance u, ActionReading whole, CustomerTerms terms)
+    {
+        if (VolumeIntents.Contains(whole.Intent) || whole.Complaint)
+        {
+            return null;
+        }
+
+        int and = Enumerable.Range(1, Math.Max(0, u.Count - 2)).LastOrDefault(i => u[i] == "and", -1);
+        if (and < 0)
+        {
+            return null;
+        }
+
+        Utterance head = u.Slice(0, and);
+        Utterance tail = u.Slice(and + 1, u.Count);
+        List<DeviceMention> tailMentions = DeviceMentions.Read(tail, terms);
+        if (ActionReader.Read(tail, tailMentions, terms) is not { Intent: Intent.VolumeSet } value)
+        {
+            return null;
+        }
+
+        List<DeviceMention> headMentions = DeviceMentions.Read(head, terms);
+        if (ActionReader.Read(head, headMentions, terms) is not { } first || first.Intent != whole.Intent)
+        {
+            return null;
+        }
+
+        return [new ClauseReading(first, Usable(first, headMentions), head), new ClauseReading(value, Usable(value, tailMentions), tail)];
     }
 
     /// <summary>

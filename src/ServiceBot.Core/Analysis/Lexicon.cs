@@ -68,6 +68,7 @@ internal static class Lexicon
         remind reminder reminders calendar appointment alarm timer president capital stock stocks score football
         homework translate calculate solve
         dawn gown town firmware software version party mode
+        than plans tiers packages subscriptions memberships higher highest above beyond better best
         """;
 
     /// <summary>Words of rooms and device types: still corrected inside a title or a routine name ("play jazz in the kitchn").</summary>

@@ -28,4 +28,8 @@ public enum PlanTopic
 /// </summary>
 /// <param name="Action">An action of <see cref="ServiceLevels.Actions"/> the customer named ("music" is music_services).</param>
 /// <param name="Tier">A tier the customer named, as written in lower case ("enterprise"); checked against the catalog later.</param>
-public sealed record PlanQuestion(PlanTopic Topic, string? Action = null, string? Tier = null);
+public sealed record PlanQuestion(PlanTopic Topic, string? Action = null, string? Tier = null)
+{
+    /// <summary>The question is about what lies above <see cref="Tier"/> ("is there anything higher than enterprise").</summary>
+    public bool AboveTier { get; init; }
+}

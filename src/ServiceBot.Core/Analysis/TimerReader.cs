@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ServiceBot.Core.Customers;
 
 namespace ServiceBot.Core.Analysis;
 
@@ -29,6 +30,11 @@ internal static partial class TimerReader
 {
     public static RequestAnalysis? Read(Utterance u, CustomerTerms terms, ConversationContext context)
     {
+        if (ReadSleepTimer(u, terms, context) is { } sleep)
+        {
+            return sleep;
+        }
+
         (TimeSpan? delay, string? at, List<WordSpan> spans) = ReadWhen(u);
         if (delay is not null || at is not null)
         {
@@ -71,6 +77,56 @@ internal static partial class TimerReader
         }
 
         return ListWords().IsMatch(t) ? new RequestAnalysis { Intent = Intent.TimerList } : null;
+    }
+
+    /// <summary>
+    /// A sleep timer ("set a sleep timer for 20 minutes", "sleep timer 45 min on the bedroom speaker") turns the device
+    /// off when it runs out: the one named; with none named, the one device playing, or the conversation's, or the only
+    /// device with a speaker; otherwise the bot asks which.
+    /// </summary>
+    private static RequestAnalysis? ReadSleepTimer(Utterance u, CustomerTerms terms, ConversationContext context)
+    {
+        Match sleep = SleepTimer().Match(u.Text);
+        if (!sleep.Success)
+        {
+            return null;
+        }
+
+        var spans = new List<WordSpan> { u.SpanOf(sleep.Index, sleep.Length) };
+        TimeSpan? delay = null;
+        for (int i = 0; i < u.Count && delay is null; i++)
+        {
+            int from = u[i] is "for" or "of" or "in" or "after" or "to" ? i + 1 : i;
+            if (ReadDuration(u, from, out TimeSpan found, out int end))
+            {
+                delay = found;
+                spans.Add(new WordSpan(i, end));
+            }
+        }
+
+        if (delay is null)
+        {
+            return null;
+        }
+
+        Utterance rest = u.Without(spans);
+        Customer customer = terms.Customer;
+        var timer = new TimerDraft { Command = Intent.PowerOff, Delay = delay };
+        if (!rest.IsEmpty && OtherPeoplesDevices.Find(rest.Raw(new WordSpan(0, rest.Count)), customer) is { } others)
+        {
+            return new RequestAnalysis { Intent = Intent.TimerSet, OtherPersonsDevice = others, Timer = timer };
+        }
+
+        List<DeviceMention> mentions = rest.IsEmpty ? [] : DeviceMentions.Read(rest, terms);
+        Device[] speakers = customer.Devices.Where(d => d.HasSpeaker).ToArray();
+        Device[] playing = speakers.Where(d => d.NowPlaying is not null).ToArray();
+        DeviceResolution devices = mentions.Count > 0 || (playing.Length != 1 && context.LastDeviceIds.Any(id => customer.FindDevice(id) is not null))
+            ? DeviceResolver.Resolve(mentions, customer, context.LastDeviceIds, Intent.PowerOff)
+            : playing.Length == 1 ? new DeviceResolution([playing[0].Id], null)
+            : speakers.Length == 1 ? new DeviceResolution([speakers[0].Id], null)
+            : speakers.Length == 0 ? DeviceResolver.Resolve([], customer, [], Intent.PowerOff)
+            : new DeviceResolution([], new Clarification(ClarificationKind.AmbiguousDevice, (playing.Length > 1 ? playing : speakers).Select(d => d.Id).ToArray()));
+        return new RequestAnalysis { Intent = Intent.TimerSet, DeviceIds = devices.DeviceIds, Clarification = devices.Clarification, Timer = timer };
     }
 
     /// <summary>"in 30 minutes", "in an hour and a half", "after 2 hours", "at 10:30pm" (said once, not every day).</summary>
@@ -200,6 +256,9 @@ internal static partial class TimerReader
 
     [GeneratedRegex(@"\b(set|start|make|create|add|put)( me| up)? (a |an |the |my )?(timer|countdown)( to| for| that will| that)?\b|\b(timer|countdown) (to|for)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TimerPreamble();
+
+    [GeneratedRegex(@"\bsleep ?timer\b|\bsleep mode (for|in|after)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SleepTimer();
 
     [GeneratedRegex(@"\b(timer|timers|countdown|countdowns)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TimerWord();

@@ -1,4 +1,5 @@
 using ServiceBot.Core.Analysis;
+using ServiceBot.Core.Customers;
 using ServiceBot.Core.ServiceLevels;
 
 namespace ServiceBot.Core.Tests.Analysis;
@@ -29,7 +30,53 @@ public sealed class PlanQuestionReaderTests
         { "is music included in premium?", PlanTopic.ActionAvailability, Actions.MusicServices, "premium" },
         { "compare the plans", PlanTopic.Compare, null, null },
         { "what's the difference between basic and premium?", PlanTopic.Compare, null, "basic" },
+
+        // A tier by its name, or what the account includes, without the word "plan".
+        { "are we on enterprise?", PlanTopic.CurrentPlan, null, "enterprise" },
+        { "do we have premium", PlanTopic.CurrentPlan, null, "premium" },
+        { "is our account on basic", PlanTopic.CurrentPlan, null, "basic" },
+        { "what sort of support comes with my account?", PlanTopic.CurrentPlan, null, null },
+        { "is my support level standard", PlanTopic.CurrentPlan, null, null },
+        { "what could I do under the premium tier", PlanTopic.CurrentPlan, null, "premium" },
+        { "what will we get from our subscription", PlanTopic.CurrentPlan, null, null },
+        { "describe the available packages", PlanTopic.Compare, null, null },
+        { "which tiers do you sell", PlanTopic.Compare, null, null },
+        { "any plan that includes routines?", PlanTopic.ActionAvailability, Actions.CustomActions, null },
+        { "how could we switch to enterprise", PlanTopic.Upgrade, null, "enterprise" },
+        { "can I have premium please", PlanTopic.Upgrade, null, "premium" },
     };
+
+    [Theory]
+    [InlineData("is there a tier higher than premium", "premium")]
+    [InlineData("anything beyond enterprise?", "enterprise")]
+    public void A_question_about_what_is_above_a_tier_compares_the_plans_from_it(string text, string tier)
+    {
+        RequestAnalysis analysis = _analyzer.Analyze(text, SampleCustomers.Jane);
+
+        Assert.Equal(new PlanQuestion(PlanTopic.Compare, null, tier) { AboveTier = true }, analysis.PlanQuestion);
+    }
+
+    [Theory]
+    [InlineData("turn on the premium speaker", Intent.PowerOn)]
+    [InlineData("set the enterprise display to 30", Intent.VolumeSet)]
+    [InlineData("is the basic speaker on?", Intent.DeviceStatus)]
+    [InlineData("I want the premium speaker to play jazz", Intent.PlayMusic)]
+    public void A_device_named_after_a_tier_is_a_device_not_a_plan(string text, Intent intent)
+    {
+        Customer named = SampleCustomers.John with
+        {
+            Devices =
+            [
+                SampleCustomers.Device("dev_002", DeviceType.SmartSpeaker, "Premium Speaker", "bedroom"),
+                SampleCustomers.Device("dev_003", DeviceType.SmartDisplay, "Enterprise Display", "kitchen"),
+            ],
+        };
+
+        RequestAnalysis analysis = _analyzer.Analyze(text, named);
+
+        Assert.Equal(intent, analysis.Intent);
+        Assert.Null(analysis.PlanQuestion);
+    }
 
     [Theory]
     [MemberData(nameof(Questions))]

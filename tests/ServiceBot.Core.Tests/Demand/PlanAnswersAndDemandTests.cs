@@ -92,6 +92,27 @@ public sealed class PlanAnswersAndDemandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Asking_about_a_tier_by_name_says_whether_the_customer_is_on_it()
+    {
+        string notOnIt = await AnswerAsync("cust_001", "are we on enterprise?");
+        string onIt = await AnswerAsync("cust_002", "do we have premium");
+
+        Assert.StartsWith("No, you're on the basic plan, not enterprise. Compared with your basic plan, enterprise adds", notOnIt, StringComparison.Ordinal);
+        Assert.StartsWith("You're on the premium plan: up to 3 devices and priority support", onIt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_what_is_above_a_tier_names_the_next_one_or_says_none_is()
+    {
+        string abovePremium = await AnswerAsync("cust_001", "is there a tier higher than premium");
+        string aboveTop = await AnswerAsync("cust_003", "anything beyond enterprise?");
+
+        Assert.StartsWith("Yes, above premium there's enterprise. Basic: ", abovePremium, StringComparison.Ordinal);
+        Assert.StartsWith("No, enterprise is our most complete plan: there's nothing above it. Basic: ", aboveTop, StringComparison.Ordinal);
+        Assert.EndsWith("You're on enterprise.", aboveTop, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Why_cant_I_play_music_names_the_tier_that_allows_it_and_runs_nothing()
     {
         (AgentContext _, AgentReply reply) = await AskAsync("cust_001", "why can't I play music?");
