@@ -7,6 +7,8 @@ namespace ServiceBot.Sqlite;
 /// <summary>The support queue on SQLite: every change is one conditional statement on the single writer, so none can race.</summary>
 public sealed class SqliteSupportQueueStore(SqliteDatabase database) : ISupportQueueStore
 {
+    private readonly OpenQueueEntries _open = new(database);
+
     private const string Columns = "conversation_id, customer_id, customer_name, tier, support_priority, requested_at, status, staff_id, staff_name, customer_connection_id";
 
     public Task<QueueEntry> EnqueueAsync(QueueEntry entry, CancellationToken cancellationToken)
@@ -36,9 +38,17 @@ public sealed class SqliteSupportQueueStore(SqliteDatabase database) : ISupportQ
             select.Parameters.AddWithValue("$conversation", entry.ConversationId);
             using SqliteDataReader reader = select.ExecuteReader();
             reader.Read();
-            return Read(reader);
+            QueueEntry stored = Read(reader);
+            _open.Opened(stored.ConversationId);
+            return stored;
         }, cancellationToken);
     }
+
+    public async Task<QueueEntry?> FindOpenAsync(string conversationId, CancellationToken cancellationToken) =>
+        await _open.MayBeOpenAsync(conversationId, cancellationToken).ConfigureAwait(false)
+        && await FindAsync(conversationId, cancellationToken).ConfigureAwait(false) is { IsOpen: true } entry
+            ? entry
+            : null;
 
     public Task<QueueEntry?> FindAsync(string conversationId, CancellationToken cancellationToken) =>
         database.ReadAsync(async db =>
@@ -78,27 +88,41 @@ public sealed class SqliteSupportQueueStore(SqliteDatabase database) : ISupportQ
             return command.ExecuteNonQuery() == 1;
         }, cancellationToken);
 
-    public Task<bool> TryEndAsync(string conversationId, string staffId, string staffName, string status, bool orWaiting, CancellationToken cancellationToken)
+    public async Task<bool> TryEndAsync(string conversationId, string staffId, string staffName, string status, bool orWaiting, CancellationToken cancellationToken)
     {
         if (QueueStatuses.IsOpen(status))
         {
             throw new ArgumentException($"An entry ends as returned or closed, not {status}.", nameof(status));
         }
 
-        return database.WriteAsync(writer =>
+        try
         {
-            SqliteCommand command = writer.Command("""
-                UPDATE support_queue SET status = $status, staff_id = $staff, staff_name = $name
-                WHERE conversation_id = $conversation
-                  AND ((status = 'assigned' AND staff_id = $staff) OR ($orWaiting = 1 AND status = 'waiting'));
-                """);
-            command.Parameters.AddWithValue("$conversation", conversationId);
-            command.Parameters.AddWithValue("$status", status);
-            command.Parameters.AddWithValue("$staff", staffId);
-            command.Parameters.AddWithValue("$name", staffName);
-            command.Parameters.AddWithValue("$orWaiting", orWaiting ? 1 : 0);
-            return command.ExecuteNonQuery() == 1;
-        }, cancellationToken);
+            return await database.WriteAsync(writer =>
+            {
+                SqliteCommand command = writer.Command("""
+                    UPDATE support_queue SET status = $status, staff_id = $staff, staff_name = $name
+                    WHERE conversation_id = $conversation
+                      AND ((status = 'assigned' AND staff_id = $staff) OR ($orWaiting = 1 AND status = 'waiting'));
+                    """);
+                command.Parameters.AddWithValue("$conversation", conversationId);
+                command.Parameters.AddWithValue("$status", status);
+                command.Parameters.AddWithValue("$staff", staffId);
+                command.Parameters.AddWithValue("$name", staffName);
+                command.Parameters.AddWithValue("$orWaiting", orWaiting ? 1 : 0);
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    return false;
+                }
+
+                _open.Ended(conversationId);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            _open.Forget();
+            throw;
+        }
     }
 
     public Task UpdateCustomerConnectionAsync(string conversationId, string connectionId, CancellationToken cancellationToken) =>

@@ -38,6 +38,23 @@ public abstract class SupportStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_entry_is_found_open_while_waiting_or_assigned_and_not_once_it_ended()
+    {
+        Assert.Null(await Queue.FindOpenAsync("conv_open", Ct));
+        await Queue.EnqueueAsync(Entry("conv_open", T0), Ct);
+        Assert.Equal(QueueStatuses.Waiting, (await Queue.FindOpenAsync("conv_open", Ct))?.Status);
+        Assert.True(await Queue.TryTakeAsync("conv_open", "staff_001", "Sam Rivera", Ct));
+        Assert.Equal(QueueStatuses.Assigned, (await Queue.FindOpenAsync("conv_open", Ct))?.Status);
+
+        Assert.True(await Queue.TryEndAsync("conv_open", "staff_001", "Sam Rivera", QueueStatuses.Returned, orWaiting: false, Ct));
+        Assert.Null(await Queue.FindOpenAsync("conv_open", Ct));
+        Assert.Equal(QueueStatuses.Returned, (await Queue.FindAsync("conv_open", Ct))?.Status);
+
+        await Queue.EnqueueAsync(Entry("conv_open", T0.AddMinutes(5)), Ct);
+        Assert.Equal(QueueStatuses.Waiting, (await Queue.FindOpenAsync("conv_open", Ct))?.Status);
+    }
+
+    [Fact]
     public async Task Only_one_of_two_staff_members_taking_at_once_gets_it()
     {
         await Queue.EnqueueAsync(Entry("conv_b", T0), Ct);

@@ -89,7 +89,7 @@ public sealed partial class ChatHandler(
             : messages.GetConversationAsync(conversationId, HistoryTurns, cancellationToken);
         Task<QueueEntry?> entryRead = frame.ConversationId is null && earlier is null
             ? Task.FromResult<QueueEntry?>(null)
-            : queue.FindAsync(conversationId, cancellationToken);
+            : queue.FindOpenAsync(conversationId, cancellationToken);
 
         Customer? customer = await customerRead.ConfigureAwait(false);
         ServiceLevelCatalog catalog = await catalogRead.ConfigureAwait(false);

@@ -15,6 +15,13 @@ public interface ISupportQueueStore
     /// <summary>The conversation's entry, open or not, or null when its customer never asked for a person.</summary>
     Task<QueueEntry?> FindAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The conversation's entry while it is open (waiting or assigned), else null. Asked on every customer message, so a
+    /// store that can tell without a read (the self-hosted one, the file's only writer) does.
+    /// </summary>
+    async Task<QueueEntry?> FindOpenAsync(string conversationId, CancellationToken cancellationToken) =>
+        await FindAsync(conversationId, cancellationToken).ConfigureAwait(false) is { } entry && QueueStatuses.IsOpen(entry.Status) ? entry : null;
+
     /// <summary>Every open entry (waiting and assigned), in no particular order: <see cref="QueueOrder"/> orders them.</summary>
     Task<IReadOnlyList<QueueEntry>> ListOpenAsync(CancellationToken cancellationToken);
 
