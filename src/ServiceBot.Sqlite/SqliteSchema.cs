@@ -96,5 +96,10 @@ internal static class SqliteSchema
             ttl            INTEGER NOT NULL
         );
         """,
+        // The language a customer asked for a person in ('en', 'es', 'de'), so the queue's notices are said in it;
+        // NULL in rows from before, read as English.
+        """
+        ALTER TABLE support_queue ADD COLUMN language TEXT;
+        """,
     ];
 }

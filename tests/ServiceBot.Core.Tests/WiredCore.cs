@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ServiceBot.Core.Auth;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
@@ -11,25 +12,26 @@ using ServiceBot.Core.Frames;
 using ServiceBot.Core.Handlers;
 using ServiceBot.Core.Scheduling;
 using ServiceBot.Core.Seeding;
+using ServiceBot.Core.Support;
 using ServiceBot.Sqlite;
 
-namespace ServiceBot.Core.Tests.Scheduling;
+namespace ServiceBot.Core.Tests;
 
 /// <summary>
-/// The core wired as the server wires it (chat handler, offline assistant, job scheduler and runner, a real SQLite file,
-/// the seeded customers), on a clock the test moves: a customer chats on an open connection, the test runs the due jobs
-/// itself, and reads what was stored and pushed.
+/// The core wired as the server wires it (chat handler, offline assistant, job scheduler and runner, support desk and
+/// staff handler, a real SQLite file, the seeded customers and staff), on a clock the test moves: a customer chats on an
+/// open connection, staff work the queue, the test runs the due jobs itself, and reads what was stored and pushed.
 /// </summary>
-internal sealed class SchedulingRig : IAsyncDisposable
+internal sealed class WiredCore : IAsyncDisposable
 {
     // A Friday, 13:00 UTC.
     public static readonly DateTimeOffset Start = new(2026, 11, 6, 13, 0, 0, TimeSpan.Zero);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-scheduling-{Guid.NewGuid():N}.db");
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-wired-{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services;
     private readonly RecordingChannel _channel = new();
 
-    private SchedulingRig()
+    private WiredCore()
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
@@ -48,9 +50,9 @@ internal sealed class SchedulingRig : IAsyncDisposable
 
     public CustomerUpdater Updater => _services.GetRequiredService<CustomerUpdater>();
 
-    public static async Task<SchedulingRig> StartAsync(CancellationToken cancellationToken)
+    public static async Task<WiredCore> StartAsync(CancellationToken cancellationToken)
     {
-        var rig = new SchedulingRig();
+        var rig = new WiredCore();
         await rig._services.GetRequiredService<SqliteDatabase>().InitializeAsync(cancellationToken);
         await rig._services.GetRequiredService<SeedHandler>().SeedAsync(SeedData.Default, cancellationToken);
         return rig;
@@ -75,6 +77,16 @@ internal sealed class SchedulingRig : IAsyncDisposable
     {
         Clock.SetUtcNow(at);
         return await _services.GetRequiredService<ScheduledJobRunner>().RunDueAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>One support console frame from the staff member's console.</summary>
+    public async Task StaffAsync(string staffId, string action, string conversationId)
+    {
+        string connectionId = "console-" + staffId;
+        await _services.GetRequiredService<IStaffStore>().AddConnectionAsync(
+            new StaffConnection(connectionId, staffId, Clock.GetUtcNow() + Connection.Lifetime), TestContext.Current.CancellationToken);
+        await _services.GetRequiredService<StaffHandler>().HandleAsync(
+            new ClientConnection(connectionId, staffId) { Role = Roles.Staff }, new ClientFrame { Action = action, ConversationId = conversationId }, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Every frame sent to the customer's connection so far, oldest first.</summary>

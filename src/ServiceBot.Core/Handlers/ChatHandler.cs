@@ -158,7 +158,8 @@ public sealed partial class ChatHandler(
             // Claude's request_human tool joins the queue through the same desk as the reader's handoff.
             RequestHuman = async ct =>
             {
-                handoff = await support.RequestAsync(customer, tier, conversationId, connection.ConnectionId, ct).ConfigureAwait(false);
+                // In the customer's language: the entry's notices reach them directly, whichever model answers now.
+                handoff = await support.RequestAsync(customer, tier, conversationId, connection.ConnectionId, ct, analysis.Language).ConfigureAwait(false);
                 return handoff.Text;
             },
         };

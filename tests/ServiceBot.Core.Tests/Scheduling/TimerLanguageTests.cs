@@ -12,9 +12,9 @@ namespace ServiceBot.Core.Tests.Scheduling;
 /// </summary>
 public sealed class TimerLanguageTests : IAsyncLifetime
 {
-    private SchedulingRig _rig = null!;
+    private WiredCore _rig = null!;
 
-    public async ValueTask InitializeAsync() => _rig = await SchedulingRig.StartAsync(TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync() => _rig = await WiredCore.StartAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync() => await _rig.DisposeAsync();
 
@@ -26,7 +26,7 @@ public sealed class TimerLanguageTests : IAsyncLifetime
         ScheduledJob job = Assert.Single(await _rig.Jobs.ListPendingAsync("cust_002", TestContext.Current.CancellationToken));
         Assert.Equal((Language.Spanish, "apagar el altavoz del dormitorio"), (job.Language, job.Description));
 
-        (StoredMessage stored, MessageFrame pushed) = await FireAsync("cust_002", set.ConversationId, SchedulingRig.Start.AddMinutes(30));
+        (StoredMessage stored, MessageFrame pushed) = await FireAsync("cust_002", set.ConversationId, WiredCore.Start.AddMinutes(30));
 
         Assert.Equal("Temporizador: He apagado el altavoz del dormitorio.", stored.Text);
         Assert.Equal("es", stored.Language);
@@ -40,7 +40,7 @@ public sealed class TimerLanguageTests : IAsyncLifetime
         MessageFrame set = await _rig.ChatAsync("cust_002", "schalte den Lautsprecher im Schlafzimmer in 30 Minuten aus");
         Assert.Equal("Erledigt: Um 13:30 Uhr (in 30 Minuten) werde ich den Lautsprecher im Schlafzimmer ausschalten.", set.Message);
 
-        (StoredMessage stored, MessageFrame pushed) = await FireAsync("cust_002", set.ConversationId, SchedulingRig.Start.AddMinutes(30));
+        (StoredMessage stored, MessageFrame pushed) = await FireAsync("cust_002", set.ConversationId, WiredCore.Start.AddMinutes(30));
 
         Assert.Equal("Timer: Ich habe den Lautsprecher im Schlafzimmer ausgeschaltet.", stored.Text);
         Assert.Equal("de", stored.Language);
@@ -54,7 +54,7 @@ public sealed class TimerLanguageTests : IAsyncLifetime
         Assert.StartsWith("Listo: a las 13:15", set.Message, StringComparison.Ordinal);
         await _rig.Updater.UpdateAsync("cust_002", c => c with { ServiceLevel = "basic" }, TestContext.Current.CancellationToken);
 
-        (StoredMessage stored, MessageFrame pushed) = await FireAsync("cust_002", set.ConversationId, SchedulingRig.Start.AddMinutes(15));
+        (StoredMessage stored, MessageFrame pushed) = await FireAsync("cust_002", set.ConversationId, WiredCore.Start.AddMinutes(15));
 
         Assert.StartsWith("Temporizador: no he podido poner jazz en el altavoz del dormitorio. ", stored.Text, StringComparison.Ordinal);
         Assert.Contains("premium", stored.Text, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class TimerLanguageTests : IAsyncLifetime
         Assert.Equal(Language.English, old.Language);
         await _rig.Jobs.TryAddAsync(old, TestContext.Current.CancellationToken);
 
-        (StoredMessage stored, _) = await FireAsync("cust_002", chat.ConversationId, SchedulingRig.Start.AddMinutes(10));
+        (StoredMessage stored, _) = await FireAsync("cust_002", chat.ConversationId, WiredCore.Start.AddMinutes(10));
 
         Assert.Equal("Timer: Turned off the bedroom speaker.", stored.Text);
         Assert.Equal("en", stored.Language);
