@@ -59,6 +59,7 @@ public static class TimerReplies
                 $"pause the music on {device}",
                 $"pausar la música en {device}",
                 $"die Musik auf {Devices(GermanCase.Dative)} pausieren"),
+            // Not reached (only delayable commands are set), so no sentence of its own in each language.
             _ => $"{command.Tool.Replace('_', ' ')}: {device}",
         };
     }
