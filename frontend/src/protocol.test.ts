@@ -123,8 +123,8 @@ describe('client frames and HTTP lists', () => {
 
 describe('human handoff frames', () => {
   it('reads the handoff, queue, transcript and customerMessage frames as the server writes them', () => {
-    expect(ok({ type: 'handoff', conversationId: 'c1', status: 'queued', position: 3, expectedWaitMinutes: 15, agentName: null })).toEqual({
-      type: 'handoff', conversationId: 'c1', status: 'queued', position: 3, expectedWaitMinutes: 15, agentName: null,
+    expect(ok({ type: 'handoff', conversationId: 'c1', status: 'queued', position: 3, expectedWaitMinutes: 15, agentName: null, title: 'T', text: 'X' })).toEqual({
+      type: 'handoff', conversationId: 'c1', status: 'queued', position: 3, expectedWaitMinutes: 15, agentName: null, title: 'T', text: 'X',
     });
     const queueEntry = {
       conversationId: 'c1', customerId: 'cust_003', customerName: 'Alice Johnson', tier: 'enterprise', supportPriority: 'dedicated',

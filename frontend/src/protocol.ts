@@ -210,6 +210,9 @@ export interface HandoffFrame {
   position: number | null;
   expectedWaitMinutes: number | null;
   agentName: string | null;
+  /** The notice's heading and sentence, in the customer's language, as the server says them. */
+  title: string;
+  text: string;
 }
 
 export interface QueueFrame {
@@ -547,6 +550,8 @@ function parseFrameObject(f: Json): ServerFrame {
         position: numOrNull(f, 'position', w),
         expectedWaitMinutes: numOrNull(f, 'expectedWaitMinutes', w),
         agentName: strOrNull(f, 'agentName', w),
+        title: str(f, 'title', w),
+        text: str(f, 'text', w),
       };
     case 'queue': {
       const staff = f['staff'];

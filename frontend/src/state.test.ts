@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from './protocol';
-import { chatReducer, describeError, handoffWords, initialChatState, mergeHistory, streamingText, type ChatEvent, type ChatState } from './state';
+import { chatReducer, describeError, initialChatState, mergeHistory, streamingText, type ChatEvent, type ChatState } from './state';
 import { device, messageFrame } from './testing';
 
 const EVENT_TYPES = ['frame', 'queued', 'sent', 'requeued', 'retrying', 'badFrame', 'notice', 'dismissNotice'];
@@ -216,16 +216,22 @@ describe('human handoff on the customer side', () => {
     let s = initialChatState('conv-1');
     s = chatReducer(s, {
       type: 'frame',
-      frame: { type: 'handoff', conversationId: 'conv-1', status: 'queued', position: 2, expectedWaitMinutes: 10, agentName: null },
+      frame: {
+        type: 'handoff', conversationId: 'conv-1', status: 'queued', position: 2, expectedWaitMinutes: 10, agentName: null,
+        title: 'Esperando a una persona', text: 'Eres el número 2 en la cola para hablar con una persona de nuestro equipo de soporte.',
+      },
     });
-    expect(s.handoff && handoffWords(s.handoff)).toBe(
-      'You are number 2 in the queue for a person from our support team; the expected wait is about 10 minutes.',
-    );
+    expect([s.handoff?.title, s.handoff?.text]).toEqual([
+      'Esperando a una persona', 'Eres el número 2 en la cola para hablar con una persona de nuestro equipo de soporte.',
+    ]);
     s = chatReducer(s, {
       type: 'frame',
-      frame: { type: 'handoff', conversationId: 'conv-1', status: 'assigned', position: null, expectedWaitMinutes: null, agentName: 'Sam Rivera' },
+      frame: {
+        type: 'handoff', conversationId: 'conv-1', status: 'assigned', position: null, expectedWaitMinutes: null, agentName: 'Sam Rivera',
+        title: 'A person is here', text: 'Sam Rivera from our support team has joined the conversation.',
+      },
     });
-    expect(s.handoff && handoffWords(s.handoff)).toContain('Sam Rivera from our support team has joined');
+    expect([s.handoff?.status, s.handoff?.agentName, s.handoff?.text]).toEqual(['assigned', 'Sam Rivera', 'Sam Rivera from our support team has joined the conversation.']);
 
     s = chatReducer(s, { type: 'frame', frame: messageFrame({ message: 'Hi, Sam here.', source: 'agent', agentName: 'Sam Rivera', requestType: null }) });
     const said = s.messages.at(-1)!;

@@ -41,13 +41,15 @@ export interface ChatMessage {
   agentName: string | null;
 }
 
-/** Where the customer's request for a person stands, in the shown conversation. */
+/** Where the customer's request for a person stands, in the shown conversation (its words come from the server). */
 export interface Handoff {
   conversationId: string;
   status: HandoffStatus;
   position: number | null;
   expectedWaitMinutes: number | null;
   agentName: string | null;
+  title: string;
+  text: string;
 }
 
 export interface Notice {
@@ -406,23 +408,6 @@ export function chatReducer(state: ChatState, event: ChatEvent): ChatState {
       return addNotice(state, event.tone, event.text);
     case 'dismissNotice':
       return { ...state, notices: state.notices.filter((n) => n.id !== event.id) };
-  }
-}
-
-/** The queue notice in words: where the customer stands, or who is with them. */
-export function handoffWords(h: Handoff): string {
-  switch (h.status) {
-    case 'queued': {
-      const wait = h.expectedWaitMinutes;
-      const place = h.position === null ? 'You are in the queue for a person from our support team' : `You are number ${h.position} in the queue for a person from our support team`;
-      return wait === null ? `${place}.` : `${place}; the expected wait is about ${wait} minute${wait === 1 ? '' : 's'}.`;
-    }
-    case 'assigned':
-      return `${h.agentName ?? 'A person from our support team'} from our support team has joined the conversation.`;
-    case 'returned':
-      return `${h.agentName ?? 'Our support team'} handed you back to ServiceBot; it answers your messages again.`;
-    case 'closed':
-      return `${h.agentName ?? 'Our support team'} closed this support conversation. Ask for a person again any time.`;
   }
 }
 

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Support;
 using static ServiceBot.DynamoDb.Attributes;
@@ -169,6 +170,7 @@ public sealed class DynamoDbSupportQueueStore(IAmazonDynamoDB client, DynamoDbTa
         item.AddIfNotNull("staffId", entry.StaffId);
         item.AddIfNotNull("staffName", entry.StaffName);
         item.AddIfNotNull("customerConnectionId", entry.CustomerConnectionId);
+        item["language"] = S(entry.Language.Code());
         if (entry.IsOpen)
         {
             item[DynamoDbSchema.Support.OpenQueue] = S(Open);
@@ -189,5 +191,7 @@ public sealed class DynamoDbSupportQueueStore(IAmazonDynamoDB client, DynamoDbTa
         StaffId = item.StringOrNull("staffId"),
         StaffName = item.StringOrNull("staffName"),
         CustomerConnectionId = item.StringOrNull("customerConnectionId"),
+        // Optional: an entry written before entries had a language reads as English.
+        Language = Languages.FromCode(item.StringOrNull("language")) ?? Language.English,
     };
 }

@@ -103,5 +103,10 @@ internal static class SqliteSchema
         CREATE INDEX messages_by_client_message_id ON messages (user_id, client_message_id, timestamp)
             WHERE client_message_id IS NOT NULL AND sender <> 'bot';
         """,
+        // The language a customer asked for a person in ('en', 'es', 'de'), so the queue's notices are said in it;
+        // NULL in rows from before, read as English.
+        """
+        ALTER TABLE support_queue ADD COLUMN language TEXT;
+        """,
     ];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Support;
 
@@ -9,7 +10,7 @@ public sealed class SqliteSupportQueueStore(SqliteDatabase database) : ISupportQ
 {
     private readonly OpenQueueEntries _open = new(database);
 
-    private const string Columns = "conversation_id, customer_id, customer_name, tier, support_priority, requested_at, status, staff_id, staff_name, customer_connection_id";
+    private const string Columns = "conversation_id, customer_id, customer_name, tier, support_priority, requested_at, status, staff_id, staff_name, customer_connection_id, language";
 
     public Task<QueueEntry> EnqueueAsync(QueueEntry entry, CancellationToken cancellationToken)
     {
@@ -18,11 +19,12 @@ public sealed class SqliteSupportQueueStore(SqliteDatabase database) : ISupportQ
         {
             SqliteCommand insert = writer.Command($"""
                 INSERT INTO support_queue ({Columns})
-                VALUES ($conversation, $customer, $name, $tier, $priority, $requested, 'waiting', NULL, NULL, $connection)
+                VALUES ($conversation, $customer, $name, $tier, $priority, $requested, 'waiting', NULL, NULL, $connection, $language)
                 ON CONFLICT (conversation_id) DO UPDATE SET
                     customer_id = excluded.customer_id, customer_name = excluded.customer_name, tier = excluded.tier,
                     support_priority = excluded.support_priority, requested_at = excluded.requested_at, status = 'waiting',
-                    staff_id = NULL, staff_name = NULL, customer_connection_id = excluded.customer_connection_id
+                    staff_id = NULL, staff_name = NULL, customer_connection_id = excluded.customer_connection_id,
+                    language = excluded.language
                 WHERE support_queue.status NOT IN ('waiting', 'assigned');
                 """);
             insert.Parameters.AddWithValue("$conversation", entry.ConversationId);
@@ -32,6 +34,7 @@ public sealed class SqliteSupportQueueStore(SqliteDatabase database) : ISupportQ
             insert.Parameters.AddWithValue("$priority", entry.SupportPriority);
             insert.Parameters.AddWithValue("$requested", Timestamps.ToKey(entry.RequestedAt));
             insert.Parameters.AddWithValue("$connection", (object?)entry.CustomerConnectionId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$language", entry.Language.Code());
             insert.ExecuteNonQuery();
 
             SqliteCommand select = writer.Command($"SELECT {Columns} FROM support_queue WHERE conversation_id = $conversation;");
@@ -149,5 +152,6 @@ public sealed class SqliteSupportQueueStore(SqliteDatabase database) : ISupportQ
         StaffId = reader.IsDBNull(7) ? null : reader.GetString(7),
         StaffName = reader.IsDBNull(8) ? null : reader.GetString(8),
         CustomerConnectionId = reader.IsDBNull(9) ? null : reader.GetString(9),
+        Language = Languages.FromCode(reader.IsDBNull(10) ? null : reader.GetString(10)) ?? Language.English,
     };
 }

@@ -65,6 +65,22 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task A_queue_entry_from_before_entries_had_a_language_reads_as_English_after_the_migration()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            connection.Open();
+            Scalar(connection, string.Concat(SqliteSchema.Migrations.Take(5)) + "PRAGMA user_version = 5;");
+            Scalar(connection, "INSERT INTO support_queue VALUES ('conv_old', 'cust_002', 'John Doe', 'premium', 'priority', '2026-01-01T00:00:00.0000000Z', 'waiting', NULL, NULL, NULL);");
+        }
+
+        await using var database = new SqliteDatabase(Options.Create(new SqliteOptions { DatabasePath = _path }));
+        await database.InitializeAsync(TestContext.Current.CancellationToken);
+        var queue = new SqliteSupportQueueStore(database);
+        Assert.Equal(Core.Analysis.Language.English, (await queue.FindAsync("conv_old", TestContext.Current.CancellationToken))!.Language);
+    }
+
+    [Fact]
     public async Task A_file_from_a_newer_version_is_refused_with_a_sentence()
     {
         using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))

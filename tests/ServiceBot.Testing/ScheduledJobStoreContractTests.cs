@@ -1,3 +1,4 @@
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Permissions;
 using ServiceBot.Core.Scheduling;
 
@@ -55,6 +56,25 @@ public abstract class ScheduledJobStoreContractTests : IAsyncLifetime
         Assert.Equal(job.Command!.DeviceIds, claim.Job.Command!.DeviceIds);
         Assert.Equal((ToolNames.SetPower, "off"), (claim.Job.Command.Tool, claim.Job.Command.Power));
         Assert.Equal(job.Description, claim.Job.Description);
+    }
+
+    [Fact]
+    public async Task A_job_keeps_the_language_it_was_set_in_and_one_set_without_reads_as_English()
+    {
+        string customer = "cust_" + Guid.NewGuid().ToString("N")[..8];
+        ScheduledJob spanish = Timer("tmr_es" + customer, customer, T0.AddMinutes(10)) with
+        {
+            Language = Language.Spanish,
+            Description = "apagar el altavoz del dormitorio",
+        };
+        await Jobs.TryAddAsync(spanish, Ct);
+        await Jobs.TryAddAsync(Timer("tmr_en" + customer, customer, T0.AddMinutes(20)), Ct);
+
+        Assert.Equal(
+            [(Language.Spanish, "apagar el altavoz del dormitorio"), (Language.English, "turn off the bedroom speaker")],
+            (await Jobs.ListPendingAsync(customer, Ct)).Select(j => (j.Language, j.Description)));
+        ClaimedJob claim = Assert.Single(await Jobs.ClaimDueAsync(T0.AddMinutes(10), TimeSpan.FromMinutes(2), 25, Ct), c => c.Job.CustomerId == customer);
+        Assert.Equal(Language.Spanish, claim.Job.Language);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Support;
 
 namespace ServiceBot.Testing;
@@ -52,6 +53,21 @@ public abstract class SupportStoreContractTests : IAsyncLifetime
 
         await Queue.EnqueueAsync(Entry("conv_open", T0.AddMinutes(5)), Ct);
         Assert.Equal(QueueStatuses.Waiting, (await Queue.FindOpenAsync("conv_open", Ct))?.Status);
+    }
+
+    [Fact]
+    public async Task An_entry_keeps_the_language_it_was_asked_in_until_it_opens_anew()
+    {
+        await Queue.EnqueueAsync(Entry("conv_l", T0) with { Language = Language.Spanish }, Ct);
+        await Queue.EnqueueAsync(Entry("conv_l", T0.AddMinutes(1)) with { Language = Language.German }, Ct);
+        Assert.Equal(Language.Spanish, (await Queue.FindAsync("conv_l", Ct))!.Language);
+        Assert.Equal(Language.Spanish, Assert.Single(await Queue.ListOpenAsync(Ct), e => e.ConversationId == "conv_l").Language);
+        Assert.Equal(Language.English, (await Queue.EnqueueAsync(Entry("conv_l_en", T0), Ct)).Language);
+
+        Assert.True(await Queue.TryEndAsync("conv_l", "staff_001", "Sam Rivera", QueueStatuses.Closed, orWaiting: true, Ct));
+        Assert.Equal(Language.Spanish, (await Queue.FindAsync("conv_l", Ct))!.Language);
+        await Queue.EnqueueAsync(Entry("conv_l", T0.AddMinutes(30)) with { Language = Language.German }, Ct);
+        Assert.Equal(Language.German, (await Queue.FindAsync("conv_l", Ct))!.Language);
     }
 
     [Fact]

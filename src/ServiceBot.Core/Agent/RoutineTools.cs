@@ -70,7 +70,9 @@ public sealed class RoutineTools(DeviceToolbox toolbox)
         if (toolbox.Timers is { } timers && routine.Schedule is not null)
         {
             // Its schedule really runs: the first occurrence goes on the schedule now, each run enqueues the next.
-            await new Scheduling.RoutineScheduler(timers).EnqueueNextAsync(after, routine, toolbox.Context.ConversationId, timers.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            // Its runs are told in this conversation, in the customer's language (not the reply's: a model reads that in English).
+            await new Scheduling.RoutineScheduler(timers).EnqueueNextAsync(
+                after, routine, toolbox.Context.ConversationId, toolbox.Context.Analysis.Language, timers.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
         string when = RoutineWords.Trigger(routine, L);

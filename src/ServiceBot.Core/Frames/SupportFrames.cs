@@ -5,14 +5,26 @@ namespace ServiceBot.Core.Frames;
 
 /// <summary>
 /// To the customer: where their request for a person stands. Sent when they ask, and again whenever it changes (their
-/// place moves, a person takes it, it is handed back to the bot, it is closed).
+/// place moves, a person takes it, it is handed back to the bot, it is closed). <see cref="Title"/> and
+/// <see cref="Text"/> say it to the customer in the language they asked in, so a client shows them as they are.
 /// </summary>
 public sealed record HandoffFrame(
     string ConversationId,
     string Status,
-    int? Position = null,
-    int? ExpectedWaitMinutes = null,
-    string? AgentName = null) : ServerFrame;
+    int? Position,
+    int? ExpectedWaitMinutes,
+    string? AgentName,
+    string Title,
+    string Text) : ServerFrame
+{
+    /// <summary>The frame for the entry in <paramref name="status"/>, its words in the entry's language.</summary>
+    public static HandoffFrame Of(QueueEntry entry, string status, int? position = null, int? expectedWaitMinutes = null, string? agentName = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new(entry.ConversationId, status, position, expectedWaitMinutes, agentName,
+            HandoffReplies.Title(status, entry.Language), HandoffReplies.Notice(status, position, expectedWaitMinutes, agentName, entry.Language));
+    }
+}
 
 /// <summary>The <c>status</c> values of a handoff frame.</summary>
 public static class HandoffStatuses

@@ -7,6 +7,7 @@ using ServiceBot.Core.Demand;
 using ServiceBot.Core.Frames;
 using ServiceBot.Core.Guards;
 using ServiceBot.Core.ServiceLevels;
+using ServiceBot.Core.Replies;
 using ServiceBot.Core.Support;
 using ServiceBot.Core.Telemetry;
 
@@ -158,7 +159,8 @@ public sealed partial class ChatHandler(
             // Claude's request_human tool joins the queue through the same desk as the reader's handoff.
             RequestHuman = async ct =>
             {
-                handoff = await support.RequestAsync(customer, tier, conversationId, connection.ConnectionId, ct).ConfigureAwait(false);
+                // In the customer's language: the entry's notices reach them directly, whichever model answers now.
+                handoff = await support.RequestAsync(customer, tier, conversationId, connection.ConnectionId, ct, analysis.Language).ConfigureAwait(false);
                 return handoff.Text;
             },
         };
@@ -179,7 +181,10 @@ public sealed partial class ChatHandler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogAgentFailed(logger, ex, customer.Id);
-            await SendAsync(connection, new ErrorFrame(ErrorCodes.Internal, "Sorry, something went wrong while answering. Your message is saved; please try again.", cmid), cancellationToken).ConfigureAwait(false);
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.Internal, analysis.Language.Say(
+                "Sorry, something went wrong while answering. Your message is saved; please try again.",
+                "Lo siento, algo ha fallado al responder. Tu mensaje está guardado; inténtalo de nuevo.",
+                "Entschuldigung, beim Antworten ist etwas schiefgelaufen. Deine Nachricht ist gespeichert; bitte versuch es noch einmal."), cmid), cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Customers;
 
 namespace ServiceBot.Core.Scheduling;
@@ -6,7 +7,9 @@ namespace ServiceBot.Core.Scheduling;
 /// <summary>
 /// Keeps the next occurrence of every scheduled routine on the schedule: enqueued when the routine is created, after each
 /// run, and at start for routines that have none waiting. An occurrence's id is the routine's id and its time, so
-/// enqueuing one twice (a restart, two instances) adds it once.
+/// enqueuing one twice (a restart, two instances) adds it once. Each occurrence is told in the conversation and language
+/// the routine was set up in, handed on from one occurrence to the next; a routine whose chain was lost (start-up finds
+/// none waiting) is told in its own conversation, in English, as nothing says which language its customer used.
 /// </summary>
 public sealed class RoutineScheduler(JobScheduler scheduler)
 {
@@ -14,7 +17,8 @@ public sealed class RoutineScheduler(JobScheduler scheduler)
     public static string ConversationFor(string customerId) => "routines_" + customerId;
 
     /// <summary>Enqueues the routine's first occurrence after <paramref name="after"/>; null when it has no schedule.</summary>
-    public async Task<ScheduledJob?> EnqueueNextAsync(Customer customer, Routine routine, string conversationId, DateTimeOffset after, CancellationToken cancellationToken)
+    public async Task<ScheduledJob?> EnqueueNextAsync(
+        Customer customer, Routine routine, string conversationId, Language language, DateTimeOffset after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(routine);
@@ -31,7 +35,8 @@ public sealed class RoutineScheduler(JobScheduler scheduler)
             DueAt = next,
             Kind = ScheduledJobKind.Routine,
             RoutineId = routine.Id,
-            Description = TimerReplies.RoutineDescription(routine.Name),
+            Description = TimerReplies.RoutineDescription(routine.Name, language),
+            Language = language,
             CreatedAt = scheduler.Time.GetUtcNow(),
         };
         await scheduler.AddAsync(job, cancellationToken).ConfigureAwait(false);
@@ -48,7 +53,7 @@ public sealed class RoutineScheduler(JobScheduler scheduler)
         {
             foreach (Routine routine in customer.Routines.Where(r => r.Schedule is not null))
             {
-                if (await EnqueueNextAsync(customer, routine, ConversationFor(customer.Id), now, cancellationToken).ConfigureAwait(false) is not null)
+                if (await EnqueueNextAsync(customer, routine, ConversationFor(customer.Id), Language.English, now, cancellationToken).ConfigureAwait(false) is not null)
                 {
                     enqueued++;
                 }

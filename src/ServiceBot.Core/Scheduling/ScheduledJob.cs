@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Permissions;
 
 namespace ServiceBot.Core.Scheduling;
@@ -33,8 +35,18 @@ public sealed record ScheduledJob
     /// <summary>For a routine occurrence: the routine's id on the customer's row.</summary>
     public string? RoutineId { get; init; }
 
-    /// <summary>What it will do, as a customer reads it: "turn off the bedroom speaker".</summary>
+    /// <summary>
+    /// What it will do, as a customer reads it, in <see cref="Language"/>: "turn off the bedroom speaker", "apagar el
+    /// altavoz del dormitorio". Written once when the job is set, in its language, and said as it is when it fires.
+    /// </summary>
     public required string Description { get; init; }
+
+    /// <summary>
+    /// The language the customer set it in: what it tells them when it fires, and the language of
+    /// <see cref="Description"/>. A job stored before jobs had one reads as English, which its description is.
+    /// </summary>
+    [JsonConverter(typeof(LanguageCodeJsonConverter))]
+    public Language Language { get; init; } = Language.English;
 
     public required DateTimeOffset CreatedAt { get; init; }
 }

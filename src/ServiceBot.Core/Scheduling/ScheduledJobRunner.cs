@@ -61,7 +61,7 @@ public sealed partial class ScheduledJobRunner(
         {
             // A job that throws would throw again at every lease: it is told once and ended, never retried forever.
             LogJobFailed(logger, ex, job.Id, job.CustomerId);
-            await TellAsync(job, TimerReplies.Failed(job.Description), [], null, allowed: true, CancellationToken.None).ConfigureAwait(false);
+            await TellAsync(job, TimerReplies.Failed(job.Description, job.Language), [], null, allowed: true, CancellationToken.None).ConfigureAwait(false);
             outcome = JobOutcome.Dropped;
         }
 
@@ -102,13 +102,13 @@ public sealed partial class ScheduledJobRunner(
         string? action = ToolNames.RequiredAction(command.Tool);
         if (late)
         {
-            await TellAsync(job, TimerReplies.Missed(job.Description, CustomerClock.LocalTime(job.DueAt, zone)), [], action, tier.Allows(action ?? ""), cancellationToken).ConfigureAwait(false);
+            await TellAsync(job, TimerReplies.Missed(job.Description, CustomerClock.LocalTime(job.DueAt, zone), job.Language), [], action, tier.Allows(action ?? ""), cancellationToken).ConfigureAwait(false);
             return JobOutcome.Missed;
         }
 
         DeviceToolbox toolbox = ToolboxFor(job, customer, tier, catalog);
         ToolOutcome result = await toolbox.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
-        string text = result.Executed ? TimerReplies.Fired(result.Message) : TimerReplies.FiredRefused(job.Description, result.Message);
+        string text = result.Executed ? TimerReplies.Fired(result.Message, job.Language) : TimerReplies.FiredRefused(job.Description, result.Message, job.Language);
         await TellAsync(job, text, toolbox.Actions, action, tier.Allows(action ?? ""), cancellationToken).ConfigureAwait(false);
         return result.Executed ? JobOutcome.Ran : JobOutcome.Refused;
     }
@@ -128,20 +128,21 @@ public sealed partial class ScheduledJobRunner(
         JobOutcome outcome;
         if (late)
         {
-            await TellAsync(job, TimerReplies.RoutineMissed(routine.Name, CustomerClock.LocalTime(job.DueAt, zone)), [], action, tier.Allows(action), cancellationToken).ConfigureAwait(false);
+            await TellAsync(job, TimerReplies.RoutineMissed(routine.Name, CustomerClock.LocalTime(job.DueAt, zone), job.Language), [], action, tier.Allows(action), cancellationToken).ConfigureAwait(false);
             outcome = JobOutcome.Missed;
         }
         else
         {
             DeviceToolbox toolbox = ToolboxFor(job, customer, tier, catalog);
             ToolOutcome result = await new RoutineTools(toolbox).RunAsync(routine.Id, cancellationToken).ConfigureAwait(false);
-            string text = result.Executed ? TimerReplies.RoutineRan(routine.Name, result.Message) : TimerReplies.RoutineRefused(routine.Name, result.Message);
+            string text = result.Executed ? TimerReplies.RoutineRan(routine.Name, result.Message, job.Language) : TimerReplies.RoutineRefused(routine.Name, result.Message, job.Language);
             await TellAsync(job, text, toolbox.Actions, action, tier.Allows(action), cancellationToken).ConfigureAwait(false);
             outcome = result.Executed ? JobOutcome.Ran : JobOutcome.Refused;
         }
 
         DateTimeOffset after = now > job.DueAt ? now : job.DueAt;
-        await new RoutineScheduler(scheduler).EnqueueNextAsync(customer, routine, job.ConversationId, after, cancellationToken).ConfigureAwait(false);
+        // The next occurrence is told where and how this one was: the conversation and language it was set up in.
+        await new RoutineScheduler(scheduler).EnqueueNextAsync(customer, routine, job.ConversationId, job.Language, after, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
@@ -154,9 +155,11 @@ public sealed partial class ScheduledJobRunner(
             Catalog = catalog,
             ConversationId = job.ConversationId,
             Text = job.Description,
-            Analysis = new RequestAnalysis { Intent = Intent.Unknown },
+            Analysis = new RequestAnalysis { Intent = Intent.Unknown, Language = job.Language },
         };
-        return new DeviceToolbox(context, updater, push.EventsFor(job.CustomerId), time) { Timers = scheduler };
+
+        // Nobody reads these results but the customer, so the devices' and the gate's words are in the job's language.
+        return new DeviceToolbox(context, updater, push.EventsFor(job.CustomerId), time) { Timers = scheduler, MessageLanguage = job.Language };
     }
 
     /// <summary>Stores the job's bot message in its conversation, then pushes it to the customer's open connections.</summary>
@@ -175,6 +178,7 @@ public sealed partial class ScheduledJobRunner(
             Allowed = allowed,
             Actions = actions,
             Source = Sources.Offline,
+            Language = job.Language.Code(),
         }, CancellationToken.None).ConfigureAwait(false);
         await push.SendAsync(job.CustomerId, MessageFrame.From(stored), cancellationToken).ConfigureAwait(false);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ServiceBot.Core.Agent;
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Permissions;
 
@@ -11,6 +12,9 @@ namespace ServiceBot.Core.Scheduling;
 /// </summary>
 public sealed class TimerTools(DeviceToolbox toolbox)
 {
+    /// <summary>The language of this reply's sentences (English for a model, the customer's for the offline assistant).</summary>
+    private Language L => toolbox.MessageLanguage;
+
     /// <summary>The commands a timer can delay: the same device changes a routine step can make, plus volume steps.</summary>
     public static readonly IReadOnlySet<string> Delayable = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -32,7 +36,7 @@ public sealed class TimerTools(DeviceToolbox toolbox)
 
         if (!Delayable.Contains(command.Tool))
         {
-            return Refuse(action, command.DeviceId, TimerReplies.NotDelayable(command.Tool), RefusalKind.Argument);
+            return Refuse(action, command.DeviceId, TimerReplies.NotDelayable(command.Tool, L), RefusalKind.Argument);
         }
 
         if (!decision.Allowed)
@@ -42,7 +46,7 @@ public sealed class TimerTools(DeviceToolbox toolbox)
 
         if (toolbox.Timers is not { } scheduler)
         {
-            return Refuse(action, command.DeviceId, TimerReplies.Unavailable, RefusalKind.None);
+            return Refuse(action, command.DeviceId, TimerReplies.Unavailable(L), RefusalKind.None);
         }
 
         DateTimeOffset now = scheduler.Time.GetUtcNow();
@@ -56,34 +60,35 @@ public sealed class TimerTools(DeviceToolbox toolbox)
         {
             if (!TimeOnly.TryParseExact(atTime.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out TimeOnly at))
             {
-                return Refuse(action, command.DeviceId, TimerReplies.BadTime(atTime), RefusalKind.Argument);
+                return Refuse(action, command.DeviceId, TimerReplies.BadTime(atTime, L), RefusalKind.Argument);
             }
 
             due = CustomerClock.NextAt(at, zone, now);
         }
         else
         {
-            return Refuse(action, command.DeviceId, TimerReplies.NoTime, RefusalKind.Argument);
+            return Refuse(action, command.DeviceId, TimerReplies.NoTime(L), RefusalKind.Argument);
         }
 
         SchedulingOptions options = scheduler.Options;
         if (due - now < options.MinimumDelay)
         {
-            return Refuse(action, command.DeviceId, TimerReplies.TooSoon(options.MinimumDelay), RefusalKind.Argument);
+            return Refuse(action, command.DeviceId, TimerReplies.TooSoon(options.MinimumDelay, L), RefusalKind.Argument);
         }
 
         if (due - now > SchedulingOptions.MaxAhead)
         {
-            return Refuse(action, command.DeviceId, TimerReplies.TooFar(SchedulingOptions.MaxAhead), RefusalKind.Argument);
+            return Refuse(action, command.DeviceId, TimerReplies.TooFar(SchedulingOptions.MaxAhead, L), RefusalKind.Argument);
         }
 
         IReadOnlyList<ScheduledJob> pending = await PendingTimersAsync(scheduler, cancellationToken).ConfigureAwait(false);
         if (pending.Count >= SchedulingOptions.MaxPendingTimers)
         {
-            return Refuse(action, command.DeviceId, TimerReplies.TooMany(SchedulingOptions.MaxPendingTimers), RefusalKind.Argument);
+            return Refuse(action, command.DeviceId, TimerReplies.TooMany(SchedulingOptions.MaxPendingTimers, L), RefusalKind.Argument);
         }
 
-        string description = TimerReplies.Describe(command, customer);
+        // The job is said in the customer's language when it fires, whoever answers now (a model reads this reply in English).
+        Language language = toolbox.Context.Analysis.Language;
         var job = new ScheduledJob
         {
             Id = "tmr_" + Guid.NewGuid().ToString("N")[..10],
@@ -92,12 +97,13 @@ public sealed class TimerTools(DeviceToolbox toolbox)
             DueAt = due,
             Kind = ScheduledJobKind.Timer,
             Command = command,
-            Description = description,
+            Description = TimerReplies.Describe(command, customer, language),
+            Language = language,
             CreatedAt = now,
         };
         await scheduler.AddAsync(job, cancellationToken).ConfigureAwait(false);
 
-        string message = TimerReplies.Set(description, CustomerClock.LocalTime(due, zone), due - now, toolbox.MessageLanguage);
+        string message = TimerReplies.Set(TimerReplies.Describe(command, customer, L), CustomerClock.LocalTime(due, zone), due - now, L);
         toolbox.Record(action, command.DeviceId, allowed: true, message);
         return ToolOutcome.Done(message);
     }
@@ -106,11 +112,11 @@ public sealed class TimerTools(DeviceToolbox toolbox)
     {
         if (toolbox.Timers is not { } scheduler)
         {
-            return ToolOutcome.Refused(TimerReplies.Unavailable);
+            return ToolOutcome.Refused(TimerReplies.Unavailable(L));
         }
 
         IReadOnlyList<ScheduledJob> pending = await PendingTimersAsync(scheduler, cancellationToken).ConfigureAwait(false);
-        return ToolOutcome.Done(pending.Count == 0 ? TimerReplies.NoTimers : Describe(scheduler, pending));
+        return ToolOutcome.Done(pending.Count == 0 ? TimerReplies.NoTimers(L) : Describe(scheduler, pending));
     }
 
     /// <summary>Cancels the timer with <paramref name="timerId"/>, every timer, those of a device, or the only one.</summary>
@@ -118,7 +124,7 @@ public sealed class TimerTools(DeviceToolbox toolbox)
     {
         if (toolbox.Timers is not { } scheduler)
         {
-            return ToolOutcome.Refused(TimerReplies.Unavailable);
+            return ToolOutcome.Refused(TimerReplies.Unavailable(L));
         }
 
         IReadOnlyList<ScheduledJob> pending = await PendingTimersAsync(scheduler, cancellationToken).ConfigureAwait(false);
@@ -128,7 +134,7 @@ public sealed class TimerTools(DeviceToolbox toolbox)
             chosen = pending.Where(j => string.Equals(j.Id, timerId.Trim(), StringComparison.OrdinalIgnoreCase)).ToArray();
             if (chosen.Count == 0)
             {
-                return ToolOutcome.Refused(TimerReplies.NoSuchTimer(timerId));
+                return ToolOutcome.Refused(TimerReplies.NoSuchTimer(timerId, L));
             }
         }
         else
@@ -138,12 +144,12 @@ public sealed class TimerTools(DeviceToolbox toolbox)
                 : pending.Where(j => j.Command?.DeviceIds.Contains(deviceId, StringComparer.OrdinalIgnoreCase) == true).ToArray();
             if (chosen.Count == 0)
             {
-                return ToolOutcome.Refused(TimerReplies.NothingToCancel);
+                return ToolOutcome.Refused(TimerReplies.NothingToCancel(L));
             }
 
             if (chosen.Count > 1 && !all)
             {
-                return ToolOutcome.Refused(TimerReplies.WhichToCancel(Describe(scheduler, chosen)));
+                return ToolOutcome.Refused(TimerReplies.WhichToCancel(Describe(scheduler, chosen), L));
             }
         }
 
@@ -152,13 +158,13 @@ public sealed class TimerTools(DeviceToolbox toolbox)
         {
             if (!await scheduler.Jobs.CancelAsync(toolbox.Customer.Id, job.Id, cancellationToken).ConfigureAwait(false))
             {
-                return ToolOutcome.Refused(TimerReplies.AlreadyFiring(job.Description));
+                return ToolOutcome.Refused(TimerReplies.AlreadyFiring(job.Description, L));
             }
 
             cancelled.Add(job.Description);
         }
 
-        return ToolOutcome.Done(TimerReplies.Cancelled(cancelled));
+        return ToolOutcome.Done(TimerReplies.Cancelled(cancelled, L));
     }
 
     private async Task<IReadOnlyList<ScheduledJob>> PendingTimersAsync(JobScheduler scheduler, CancellationToken cancellationToken) =>
@@ -170,7 +176,7 @@ public sealed class TimerTools(DeviceToolbox toolbox)
     {
         DateTimeOffset now = scheduler.Time.GetUtcNow();
         TimeZoneInfo zone = CustomerClock.ZoneOf(toolbox.Customer);
-        return TimerReplies.List(timers.Select(j => (j.Description, CustomerClock.LocalTime(j.DueAt, zone), j.DueAt > now ? j.DueAt - now : TimeSpan.Zero, j.Id)));
+        return TimerReplies.List(timers.Select(j => (j.Description, CustomerClock.LocalTime(j.DueAt, zone), j.DueAt > now ? j.DueAt - now : TimeSpan.Zero, j.Id)), L);
     }
 
     private ToolOutcome Refuse(string action, string? deviceId, string reason, RefusalKind kind)

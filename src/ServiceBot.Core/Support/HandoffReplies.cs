@@ -1,9 +1,13 @@
 using ServiceBot.Core.Analysis;
+using ServiceBot.Core.Frames;
 using ServiceBot.Core.Replies;
 
 namespace ServiceBot.Core.Support;
 
-/// <summary>Every sentence of the human handoff, in one place (to be translated with the bot's other replies).</summary>
+/// <summary>
+/// Every sentence of the human handoff, in one place. What a customer reads is said in their language, side by side;
+/// what staff read (the errors at the end) stays English, as the support console is an English tool.
+/// </summary>
 public static class HandoffReplies
 {
     public static string Queued(int position, int expectedWaitMinutes, Language language = Language.English) => language.Say(
@@ -19,12 +23,58 @@ public static class HandoffReplies
         $"{staffName ?? "Una persona"} de nuestro equipo de soporte ya está contigo en esta conversación.",
         $"{staffName ?? "Eine Person"} aus unserem Support-Team ist schon bei dir in dieser Unterhaltung.");
 
+    /// <summary>The handoff notice's heading: "Waiting for a person", "A person is here", "Back with ServiceBot".</summary>
+    public static string Title(string status, Language language) => status switch
+    {
+        HandoffStatuses.Queued => language.Say("Waiting for a person", "Esperando a una persona", "Warten auf eine Person"),
+        HandoffStatuses.Assigned => language.Say("A person is here", "Una persona está contigo", "Eine Person ist da"),
+        _ => language.Say("Back with ServiceBot", "De vuelta con ServiceBot", "Zurück bei ServiceBot"),
+    };
+
+    /// <summary>Where the request stands, as the notice above the chat says it.</summary>
+    public static string Notice(string status, int? position, int? expectedWaitMinutes, string? staffName, Language language) => status switch
+    {
+        HandoffStatuses.Queued => InQueue(position, expectedWaitMinutes, language),
+        HandoffStatuses.Assigned => language.Say(
+            $"{staffName ?? "A person"} from our support team has joined the conversation.",
+            $"{staffName ?? "Una persona"} de nuestro equipo de soporte se ha unido a la conversación.",
+            $"{staffName ?? "Eine Person"} aus unserem Support-Team ist der Unterhaltung beigetreten."),
+        HandoffStatuses.Returned => language.Say(
+            $"{staffName ?? "Our support team"} handed you back to ServiceBot; it answers your messages again.",
+            $"{staffName ?? "Nuestro equipo de soporte"} te ha devuelto a ServiceBot, que vuelve a responder a tus mensajes.",
+            $"{staffName ?? "Unser Support-Team"} hat dich an ServiceBot zurückgegeben; ServiceBot beantwortet deine Nachrichten wieder."),
+        _ => language.Say(
+            $"{staffName ?? "Our support team"} closed this support conversation. Ask for a person again any time.",
+            $"{staffName ?? "Nuestro equipo de soporte"} ha cerrado esta conversación de soporte. Puedes volver a pedir una persona cuando quieras.",
+            $"{staffName ?? "Unser Support-Team"} hat diese Support-Unterhaltung geschlossen. Du kannst jederzeit wieder nach einer Person fragen."),
+    };
+
+    private static string InQueue(int? position, int? expectedWaitMinutes, Language language)
+    {
+        string place = position is { } p
+            ? language.Say(
+                $"You are number {p} in the queue for a person from our support team",
+                $"Eres el número {p} en la cola para hablar con una persona de nuestro equipo de soporte",
+                $"Du bist Nummer {p} in der Warteschlange für eine Person aus unserem Support-Team")
+            : language.Say(
+                "You are in the queue for a person from our support team",
+                "Estás en la cola para hablar con una persona de nuestro equipo de soporte",
+                "Du bist in der Warteschlange für eine Person aus unserem Support-Team");
+        return expectedWaitMinutes is not { } wait
+            ? place + "."
+            : place + language.Say(
+                $"; the expected wait is about {Minutes(wait)}.",
+                $"; la espera prevista es de unos {wait} {(wait == 1 ? "minuto" : "minutos")}.",
+                $"; die Wartezeit beträgt etwa {wait} {(wait == 1 ? "Minute" : "Minuten")}.");
+    }
+
     public const string HumanToolDescription =
         "Ask a person from the support team to join this conversation (human handoff). Use it when the customer asks for a "
         + "human, an agent or a representative, or when you cannot help them. The result is what to tell the customer: their "
         + "place in the queue and the expected wait.";
 
-    // Errors a staff member sees.
+    // Errors of the support console's frames: English, like the console itself (staff read them). The chat page never
+    // sends a console frame, so a customer meets StaffOnly only from a hand-written client.
     public const string NotInQueue = "That conversation is not in the support queue.";
     public const string StaffOnly = "Only support staff can do that; sign in on the support console.";
     public const string CustomersOnly = "A support console can't chat, read profiles or history as a customer; use getQueue, getTranscript, takeConversation, sendAgentMessage, handBack or closeConversation.";

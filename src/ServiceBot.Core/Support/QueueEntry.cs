@@ -1,3 +1,5 @@
+using ServiceBot.Core.Analysis;
+
 namespace ServiceBot.Core.Support;
 
 /// <summary>
@@ -31,6 +33,12 @@ public sealed record QueueEntry
     /// queue notices are pushed. A customer who has since reconnected finds them in the history.
     /// </summary>
     public string? CustomerConnectionId { get; init; }
+
+    /// <summary>
+    /// The language the customer asked in: what every handoff notice tells them in while it is open. An entry stored
+    /// before entries had one reads as English.
+    /// </summary>
+    public Language Language { get; init; } = Language.English;
 
     public bool IsOpen => QueueStatuses.IsOpen(Status);
 }

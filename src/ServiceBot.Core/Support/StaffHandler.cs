@@ -100,7 +100,7 @@ public sealed class StaffHandler(
 
         QueueEntry taken = (await queue.FindAsync(conversationId, cancellationToken).ConfigureAwait(false))!;
         await SendTranscriptAsync(connection, taken, cancellationToken).ConfigureAwait(false);
-        await desk.TellCustomerAsync(taken, new HandoffFrame(conversationId, HandoffStatuses.Assigned, AgentName: me.Name), cancellationToken).ConfigureAwait(false);
+        await desk.TellCustomerAsync(taken, HandoffFrame.Of(taken, HandoffStatuses.Assigned, agentName: me.Name), cancellationToken).ConfigureAwait(false);
         await ChangedAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -165,7 +165,7 @@ public sealed class StaffHandler(
         }
 
         QueueEntry ended = (await queue.FindAsync(conversationId, cancellationToken).ConfigureAwait(false))!;
-        await desk.TellCustomerAsync(ended, new HandoffFrame(conversationId, HandoffStatuses.For(status), AgentName: me.Name), cancellationToken).ConfigureAwait(false);
+        await desk.TellCustomerAsync(ended, HandoffFrame.Of(ended, HandoffStatuses.For(status), agentName: me.Name), cancellationToken).ConfigureAwait(false);
         await ChangedAsync(cancellationToken).ConfigureAwait(false);
     }
 

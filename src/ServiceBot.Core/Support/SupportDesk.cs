@@ -27,7 +27,7 @@ internal sealed record QueueSnapshot(IReadOnlyList<PlacedEntry> Placed, IReadOnl
     public HandoffFrame HandoffFor(QueueEntry entry)
     {
         int? position = Find(entry.ConversationId)?.Position;
-        return new HandoffFrame(entry.ConversationId, HandoffStatuses.For(entry.Status), position, ExpectedWait(position),
+        return HandoffFrame.Of(entry, HandoffStatuses.For(entry.Status), position, ExpectedWait(position),
             entry.Status == QueueStatuses.Assigned ? entry.StaffName : null);
     }
 }
@@ -60,6 +60,7 @@ public sealed partial class SupportDesk(
             RequestedAt = time.GetUtcNow(),
             Status = QueueStatuses.Waiting,
             CustomerConnectionId = connectionId,
+            Language = language,
         };
         QueueEntry entry = await queue.EnqueueAsync(asked, cancellationToken).ConfigureAwait(false);
         bool joined = entry.RequestedAt == asked.RequestedAt && entry.Status == QueueStatuses.Waiting;

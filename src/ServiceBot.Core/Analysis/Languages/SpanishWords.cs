@@ -490,6 +490,8 @@ internal static class SpanishWords
         recuérdame = remind me
         recordatorio = reminder
         alarma = alarm
+        temporizadores = timers
+        temporizador = timer
         qué hora es = what time is it
         # routines
         crea = create
