@@ -13,9 +13,9 @@ internal static class BenchRunner
     public static async Task<int> RunAsync(string[] args)
     {
         TimeSpan duration = TimeSpan.FromSeconds(BenchArguments.Number(args, "--seconds", 10));
-        // Long enough for the JIT to finish tiering up both servers: the figures are the steady state a running server
-        // sees, not its first seconds.
-        TimeSpan warmup = TimeSpan.FromSeconds(BenchArguments.Number(args, "--warmup", 10));
+        // Long enough for the JIT to finish tiering up both servers (10 s was not, on a slow machine under load): the
+        // figures are the steady state a running server sees, not its first seconds.
+        TimeSpan warmup = TimeSpan.FromSeconds(BenchArguments.Number(args, "--warmup", 30));
         int idle = (int)BenchArguments.Number(args, "--idle", 2000);
         int[] connectionCounts = BenchArguments.Numbers(args, "--connections", [1, 16, 128]);
         int[] historySizes = BenchArguments.Numbers(args, "--history", [0, 100_000, 1_000_000]);

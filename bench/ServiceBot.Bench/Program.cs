@@ -1,7 +1,7 @@
 using System.Globalization;
 using ServiceBot.Bench;
 
-// dotnet run -c Release --project bench/ServiceBot.Bench [-- --seconds 10 --warmup 10 --idle 2000 --server path/to/ServiceBot.Server.dll]
+// dotnet run -c Release --project bench/ServiceBot.Bench [-- --seconds 10 --warmup 30 --idle 2000 --server path/to/ServiceBot.Server.dll]
 // dotnet run -c Release --project bench/ServiceBot.Bench -- load <port> <connections> <seconds>
 //   drives an already running server, e.g. while a profiler is attached to it.
 // dotnet run -c Release --project bench/ServiceBot.Bench -- startup [--server path/to/ServiceBot.Server.dll] [--starts 10]
