@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ServiceBot.Core.Auth;
 using ServiceBot.Core.Connections;
@@ -11,9 +7,7 @@ using ServiceBot.Core.Customers;
 using ServiceBot.Core.Frames;
 using ServiceBot.Core.Handlers;
 using ServiceBot.Core.Scheduling;
-using ServiceBot.Core.Seeding;
 using ServiceBot.Core.Support;
-using ServiceBot.Sqlite;
 
 namespace ServiceBot.Core.Tests;
 
@@ -27,34 +21,19 @@ internal sealed class WiredCore : IAsyncDisposable
     // A Friday, 13:00 UTC.
     public static readonly DateTimeOffset Start = new(2026, 11, 6, 13, 0, 0, TimeSpan.Zero);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-wired-{Guid.NewGuid():N}.db");
-    private readonly ServiceProvider _services;
     private readonly RecordingChannel _channel = new();
-
-    private WiredCore()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddServiceBotCore();
-        services.AddServiceBotSqlite();
-        services.Configure<SqliteOptions>(o => o.DatabasePath = _path);
-        services.AddSingleton<IClientChannel>(_channel);
-        _services = services.BuildServiceProvider();
-    }
+    private ServerWiring _services = null!;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    public IScheduledJobStore Jobs => _services.GetRequiredService<IScheduledJobStore>();
+    public IScheduledJobStore Jobs => _services.Get<IScheduledJobStore>();
 
-    public CustomerUpdater Updater => _services.GetRequiredService<CustomerUpdater>();
+    public CustomerUpdater Updater => _services.Get<CustomerUpdater>();
 
     public static async Task<WiredCore> StartAsync(CancellationToken cancellationToken)
     {
         var rig = new WiredCore();
-        await rig._services.GetRequiredService<SqliteDatabase>().InitializeAsync(cancellationToken);
-        await rig._services.GetRequiredService<SeedHandler>().SeedAsync(SeedData.Default, cancellationToken);
+        rig._services = await ServerWiring.StartAsync("wired", rig._channel, rig.Clock, cancellationToken);
         return rig;
     }
 
@@ -65,10 +44,10 @@ internal sealed class WiredCore : IAsyncDisposable
     public async Task<MessageFrame> ChatAsync(string customerId, string text, string? conversationId = null)
     {
         DateTimeOffset now = Clock.GetUtcNow();
-        await _services.GetRequiredService<IConnectionStore>().AddAsync(
+        await _services.Get<IConnectionStore>().AddAsync(
             new Connection(ConnectionOf(customerId), customerId, now, now + Connection.Lifetime), TestContext.Current.CancellationToken);
         var frame = new ClientFrame { Action = ClientActions.SendMessage, Message = text, ConversationId = conversationId, ClientMessageId = Guid.NewGuid().ToString("N") };
-        await _services.GetRequiredService<ChatHandler>().HandleAsync(new ClientConnection(ConnectionOf(customerId), customerId), frame, TestContext.Current.CancellationToken);
+        await _services.Get<ChatHandler>().HandleAsync(new ClientConnection(ConnectionOf(customerId), customerId), frame, TestContext.Current.CancellationToken);
         return _channel.Frames(ConnectionOf(customerId)).OfType<MessageFrame>().Last();
     }
 
@@ -76,16 +55,16 @@ internal sealed class WiredCore : IAsyncDisposable
     public async Task<int> RunDueAtAsync(DateTimeOffset at)
     {
         Clock.SetUtcNow(at);
-        return await _services.GetRequiredService<ScheduledJobRunner>().RunDueAsync(TestContext.Current.CancellationToken);
+        return await _services.Get<ScheduledJobRunner>().RunDueAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>One support console frame from the staff member's console.</summary>
     public async Task StaffAsync(string staffId, string action, string conversationId)
     {
         string connectionId = "console-" + staffId;
-        await _services.GetRequiredService<IStaffStore>().AddConnectionAsync(
+        await _services.Get<IStaffStore>().AddConnectionAsync(
             new StaffConnection(connectionId, staffId, Clock.GetUtcNow() + Connection.Lifetime), TestContext.Current.CancellationToken);
-        await _services.GetRequiredService<StaffHandler>().HandleAsync(
+        await _services.Get<StaffHandler>().HandleAsync(
             new ClientConnection(connectionId, staffId) { Role = Roles.Staff }, new ClientFrame { Action = action, ConversationId = conversationId }, TestContext.Current.CancellationToken);
     }
 
@@ -93,14 +72,9 @@ internal sealed class WiredCore : IAsyncDisposable
     public IReadOnlyList<ServerFrame> FramesTo(string customerId) => _channel.Frames(ConnectionOf(customerId));
 
     public async Task<StoredMessage> LastStoredAsync(string conversationId) =>
-        (await _services.GetRequiredService<IMessageStore>().GetConversationAsync(conversationId, 50, TestContext.Current.CancellationToken))[^1];
+        (await _services.Get<IMessageStore>().GetConversationAsync(conversationId, 50, TestContext.Current.CancellationToken))[^1];
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        ServiceBot.Testing.DatabaseFiles.Delete(_path);
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private sealed class RecordingChannel : IClientChannel
     {

@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ServiceBot.Core.Agent;
 using ServiceBot.Core.Connections;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Frames;
 using ServiceBot.Core.Handlers;
 using ServiceBot.Core.Seeding;
-using ServiceBot.Sqlite;
 
 namespace ServiceBot.Core.Tests.HeldOut;
 
@@ -30,31 +25,21 @@ public sealed record ChatOutcome
 /// </summary>
 public sealed class SupportChatRunner : IAsyncDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"servicebot-heldout-{Guid.NewGuid():N}.db");
-    private readonly ServiceProvider _services;
-    private readonly ICustomerStore _customers;
-    private readonly ChatHandler _chat;
     private readonly RecordingChannel _channel = new();
+    private ServerWiring _services = null!;
+    private ICustomerStore _customers = null!;
+    private ChatHandler _chat = null!;
 
     private SupportChatRunner()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddServiceBotCore();
-        services.AddServiceBotSqlite();
-        services.Configure<SqliteOptions>(o => o.DatabasePath = _path);
-        services.AddSingleton<IClientChannel>(_channel);
-        _services = services.BuildServiceProvider();
-        _customers = _services.GetRequiredService<ICustomerStore>();
-        _chat = _services.GetRequiredService<ChatHandler>();
     }
 
     public static async Task<SupportChatRunner> StartAsync(CancellationToken cancellationToken)
     {
         var runner = new SupportChatRunner();
-        await runner._services.GetRequiredService<SqliteDatabase>().InitializeAsync(cancellationToken);
-        await runner._services.GetRequiredService<SeedHandler>().SeedAsync(SeedData.Default, cancellationToken);
+        runner._services = await ServerWiring.StartAsync("heldout", runner._channel, clock: null, cancellationToken);
+        runner._customers = runner._services.Get<ICustomerStore>();
+        runner._chat = runner._services.Get<ChatHandler>();
         return runner;
     }
 
@@ -134,12 +119,7 @@ public sealed class SupportChatRunner : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        ServiceBot.Testing.DatabaseFiles.Delete(_path);
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     /// <summary>Keeps the last reply (and error) sent to each connection; a turn reads its own connection's.</summary>
     private sealed class RecordingChannel : IClientChannel
