@@ -48,6 +48,19 @@ public sealed class TimerLanguageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pon_with_a_delay_plays_later_and_pon_with_a_level_still_sets_it()
+    {
+        MessageFrame later = await _rig.ChatAsync("cust_002", "pon jazz en el dormitorio en 15 minutos");
+        Assert.StartsWith("Listo: a las 13:15", later.Message, StringComparison.Ordinal);
+        ScheduledJob job = Assert.Single(await _rig.Jobs.ListPendingAsync("cust_002", TestContext.Current.CancellationToken));
+        Assert.Equal(("play_music", "jazz"), (job.Command!.Tool, job.Command.Music));
+
+        MessageFrame now = await _rig.ChatAsync("cust_002", "pon el altavoz del dormitorio a 30", later.ConversationId);
+        Assert.Equal(["volume_control"], now.RequiredActions);
+        Assert.True(now.Allowed);
+    }
+
+    [Fact]
     public async Task A_timer_refused_when_it_fires_says_why_in_its_language()
     {
         MessageFrame set = await _rig.ChatAsync("cust_002", "reproduce jazz en el dormitorio en 15 minutos");

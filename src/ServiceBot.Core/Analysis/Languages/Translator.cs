@@ -169,11 +169,17 @@ internal static class Translator
         return entry.English;
     }
 
+    /// <summary>
+    /// A level in the clause ("pon el altavoz a 30"); a delay or a clock time is not one ("pon jazz en 15 minutos",
+    /// "a las 7"), so "pon" stays "play" there.
+    /// </summary>
     private static bool ClauseHasNumber(List<Token> folded, int start)
     {
         for (int i = start; i < folded.Count; i++)
         {
-            if (WordTable.IsNumber(folded[i].Folded))
+            if (WordTable.IsNumber(folded[i].Folded)
+                && !(i + 1 < folded.Count && TimeUnits.Contains(folded[i + 1].Folded))
+                && !(i > 0 && folded[i - 1].Folded is "las" or "la"))
             {
                 return true;
             }
@@ -186,6 +192,9 @@ internal static class Translator
 
         return false;
     }
+
+    private static readonly FrozenSet<string> TimeUnits = FrozenSet.Create(StringComparer.Ordinal,
+        "segundo", "segundos", "seg", "minuto", "minutos", "min", "mins", "hora", "horas", "h");
 
     private static bool ClauseHasDirection(List<Token> folded, int start, Rules rules)
     {
