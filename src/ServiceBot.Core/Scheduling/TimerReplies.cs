@@ -1,4 +1,3 @@
-using System.Globalization;
 using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Permissions;
@@ -194,43 +193,5 @@ public static class TimerReplies
     public static string In(TimeSpan delay, Language language = Language.English) =>
         language.Say("in ", "dentro de ", "in ") + Duration(delay, language);
 
-    private static string Duration(TimeSpan span, Language language)
-    {
-        if (span < TimeSpan.FromMinutes(1))
-        {
-            int seconds = Math.Max(1, (int)Math.Round(span.TotalSeconds));
-            return Count(seconds, Unit.Second, language);
-        }
-
-        int minutes = (int)Math.Round(span.TotalMinutes);
-        int hours = minutes / 60;
-        minutes %= 60;
-        return hours == 0 ? Count(minutes, Unit.Minute, language)
-            : minutes == 0 ? Count(hours, Unit.Hour, language)
-            : Count(hours, Unit.Hour, language) + language.Say(" ", " y ", " und ") + Count(minutes, Unit.Minute, language);
-    }
-
-    private enum Unit
-    {
-        Second,
-        Minute,
-        Hour,
-    }
-
-    private static string Count(int n, Unit unit, Language language)
-    {
-        (string one, string many) = (unit, language) switch
-        {
-            (Unit.Second, Language.Spanish) => ("segundo", "segundos"),
-            (Unit.Minute, Language.Spanish) => ("minuto", "minutos"),
-            (Unit.Hour, Language.Spanish) => ("hora", "horas"),
-            (Unit.Second, Language.German) => ("Sekunde", "Sekunden"),
-            (Unit.Minute, Language.German) => ("Minute", "Minuten"),
-            (Unit.Hour, Language.German) => ("Stunde", "Stunden"),
-            (Unit.Second, _) => ("second", "seconds"),
-            (Unit.Minute, _) => ("minute", "minutes"),
-            _ => ("hour", "hours"),
-        };
-        return string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
-    }
+    private static string Duration(TimeSpan span, Language language) => DurationWords.Of(span, language);
 }

@@ -12,11 +12,11 @@ public static class HandoffReplies
 {
     public static string Queued(int position, int expectedWaitMinutes, Language language = Language.English) => language.Say(
         $"I've asked a person from our support team to join this conversation. You are number {position} in the queue; "
-        + $"the expected wait is about {Minutes(expectedWaitMinutes)}. You can keep writing here: everything you send is kept for them.",
+        + $"the expected wait is about {DurationWords.Minutes(expectedWaitMinutes, Language.English)}. You can keep writing here: everything you send is kept for them.",
         $"He pedido a una persona de nuestro equipo de soporte que se una a esta conversación. Eres el número {position} en la cola; "
-        + $"la espera prevista es de unos {expectedWaitMinutes} {(expectedWaitMinutes == 1 ? "minuto" : "minutos")}. Puedes seguir escribiendo aquí: todo lo que envíes se guarda para esa persona.",
+        + $"la espera prevista es de unos {DurationWords.Minutes(expectedWaitMinutes, Language.Spanish)}. Puedes seguir escribiendo aquí: todo lo que envíes se guarda para esa persona.",
         $"Ich habe eine Person aus unserem Support-Team gebeten, dieser Unterhaltung beizutreten. Du bist Nummer {position} in der Warteschlange; "
-        + $"die Wartezeit beträgt etwa {expectedWaitMinutes} {(expectedWaitMinutes == 1 ? "Minute" : "Minuten")}. Du kannst hier weiterschreiben: Alles, was du sendest, wird für diese Person aufbewahrt.");
+        + $"die Wartezeit beträgt etwa {DurationWords.Minutes(expectedWaitMinutes, Language.German)}. Du kannst hier weiterschreiben: Alles, was du sendest, wird für diese Person aufbewahrt.");
 
     public static string AlreadyWithYou(string? staffName, Language language = Language.English) => language.Say(
         $"{staffName ?? "A person"} from our support team is already with you in this conversation.",
@@ -63,9 +63,9 @@ public static class HandoffReplies
         return expectedWaitMinutes is not { } wait
             ? place + "."
             : place + language.Say(
-                $"; the expected wait is about {Minutes(wait)}.",
-                $"; la espera prevista es de unos {wait} {(wait == 1 ? "minuto" : "minutos")}.",
-                $"; die Wartezeit beträgt etwa {wait} {(wait == 1 ? "Minute" : "Minuten")}.");
+                $"; the expected wait is about {DurationWords.Minutes(wait, Language.English)}.",
+                $"; la espera prevista es de unos {DurationWords.Minutes(wait, Language.Spanish)}.",
+                $"; die Wartezeit beträgt etwa {DurationWords.Minutes(wait, Language.German)}.");
     }
 
     public const string HumanToolDescription =
@@ -84,6 +84,4 @@ public static class HandoffReplies
 
     public static string HeldBy(string? staffName) =>
         $"{staffName ?? "Someone else"} is already handling that conversation.";
-
-    private static string Minutes(int minutes) => minutes == 1 ? "1 minute" : $"{minutes} minutes";
 }
