@@ -16,7 +16,8 @@ only_dotnet=false
 passed=0; failed=0
 tally() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
-step() { printf '\n== %s\n' "$*"; }
+# Each step says when it began (seconds into the run), so a slow run shows where its time went.
+step() { printf '\n== [%4ss] %s\n' "$SECONDS" "$*"; }
 
 # Installs a Debian package the tests need when its command is missing.
 apt_install() {
@@ -38,7 +39,7 @@ dotnet build ServiceBot.slnx -c Debug -nologo -clp:ErrorsOnly
 # Runs `dotnet test` with the given arguments, logs it as NAME and adds its counts to the tally.
 dotnet_tests() {
   local name=$1; shift
-  local log="$results/$name.log"
+  local log="$results/$name.log" started=$SECONDS
   set +e
   dotnet test "$@" --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1
   local code=$?
@@ -48,7 +49,7 @@ dotnet_tests() {
   f=$(sed -nE 's/^ +Failed: +([0-9]+)$/\1/p' "$log" | tail -n 1); f=${f:-0}
   if [ "$code" != 0 ] && [ "$f" = 0 ]; then f=1; fi
   tally "$p" "$f"
-  printf '%-32s %s passed, %s failed\n' "$name" "$p" "$f"
+  printf '%-32s %s passed, %s failed (%ss)\n' "$name" "$p" "$f" "$((SECONDS - started))"
   if [ "$f" != 0 ]; then grep -E -A12 '^ +Failed [A-Z]' "$log" | head -n 80 || tail -n 60 "$log"; fi
 }
 
@@ -102,5 +103,5 @@ if [ "$only_dotnet" = false ] && [ -f frontend/package.json ]; then
 fi
 
 echo
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed in ${SECONDS}s"
 [ "$failed" = 0 ]
