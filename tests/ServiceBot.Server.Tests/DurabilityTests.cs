@@ -94,6 +94,12 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal("error", limited.Type);
         Assert.Equal("rate_limited", (string?)limited.Final["code"]);
         Assert.Equal("over", (string?)limited.Final["clientMessageId"]);
+        Assert.StartsWith("You're sending messages faster", limited.Text, StringComparison.Ordinal);
+
+        // Refused before it is read, a message is still told so in its own language.
+        Exchange spanish = await jane.ChatAsync("¿está encendido mi altavoz?", conversation, clientMessageId: "over-es");
+        Assert.Equal("rate_limited", (string?)spanish.Final["code"]);
+        Assert.StartsWith("Estás enviando mensajes más rápido", spanish.Text, StringComparison.Ordinal);
         Assert.Equal(6, (await jane.HistoryAsync())["messages"]!.AsArray().Count);
 
         // Another customer is not slowed by Jane.

@@ -33,4 +33,23 @@ public sealed class LanguageTests : IAsyncLifetime
         Exchange number = await john.ChatAsync("30", hello.ConversationId);
         Assert.StartsWith("Perdona", number.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Someone_elses_conversation_is_refused_in_the_language_of_the_message_and_stores_nothing()
+    {
+        await using BotClient jane = await _server.ConnectAsync("cust_001");
+        await using BotClient john = await _server.ConnectAsync("cust_002");
+        Exchange hers = await jane.ChatAsync("is my speaker on?");
+
+        Exchange german = await john.ChatAsync("ist mein Lautsprecher an?", hers.ConversationId);
+        Assert.Equal("bad_request", (string?)german.Final["code"]);
+        Assert.StartsWith("Diese Unterhaltung gehört nicht dir", german.Text, StringComparison.Ordinal);
+
+        Exchange spanish = await john.ChatAsync("¿está encendido mi altavoz?", hers.ConversationId);
+        Assert.StartsWith("Esa conversación no es tuya", spanish.Text, StringComparison.Ordinal);
+
+        Exchange english = await john.ChatAsync("is my speaker on?", hers.ConversationId);
+        Assert.StartsWith("That conversation is not yours", english.Text, StringComparison.Ordinal);
+        Assert.Equal(2, (await jane.HistoryAsync(hers.ConversationId))["messages"]!.AsArray().Count);
+    }
 }

@@ -55,7 +55,7 @@ public sealed partial class ChatHandler(
         }
         catch (RequestInProgressException)
         {
-            await SendAsync(connection, new ErrorFrame(ErrorCodes.Internal, "That message is still being answered; please try again in a moment.", cmid), cancellationToken).ConfigureAwait(false);
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.Internal, ChatErrors.StillAnswering(ChatErrors.LanguageOf(frame)), cmid), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -98,13 +98,13 @@ public sealed partial class ChatHandler(
         ServiceLevel? tier = customer is null ? null : catalog.Find(customer.ServiceLevel);
         if (customer is null || tier is null)
         {
-            await SendAsync(connection, new ErrorFrame(ErrorCodes.Unauthorized, "Your account could not be found; please sign in again.", cmid), cancellationToken).ConfigureAwait(false);
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.Unauthorized, ChatErrors.AccountNotFound(ChatErrors.LanguageOf(frame)), cmid), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (history.Any(m => m.UserId != customer.Id))
         {
-            await SendAsync(connection, new ErrorFrame(ErrorCodes.BadRequest, "That conversation is not yours; leave out conversationId to start a new one.", cmid), cancellationToken).ConfigureAwait(false);
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.BadRequest, ChatErrors.NotYourConversation(ChatErrors.LanguageOf(frame)), cmid), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -181,10 +181,7 @@ public sealed partial class ChatHandler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogAgentFailed(logger, ex, customer.Id);
-            await SendAsync(connection, new ErrorFrame(ErrorCodes.Internal, analysis.Language.Say(
-                "Sorry, something went wrong while answering. Your message is saved; please try again.",
-                "Lo siento, algo ha fallado al responder. Tu mensaje está guardado; inténtalo de nuevo.",
-                "Entschuldigung, beim Antworten ist etwas schiefgelaufen. Deine Nachricht ist gespeichert; bitte versuch es noch einmal."), cmid), cancellationToken).ConfigureAwait(false);
+            await SendAsync(connection, new ErrorFrame(ErrorCodes.Internal, ChatErrors.AnswerFailed(analysis.Language), cmid), cancellationToken).ConfigureAwait(false);
             return;
         }
 

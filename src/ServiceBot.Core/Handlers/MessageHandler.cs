@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using ServiceBot.Core.Analysis;
 using ServiceBot.Core.Conversations;
 using ServiceBot.Core.Customers;
 using ServiceBot.Core.Frames;
 using ServiceBot.Core.Guards;
+using ServiceBot.Core.Replies;
 using ServiceBot.Core.ServiceLevels;
 using ServiceBot.Core.Support;
 
@@ -46,7 +48,7 @@ public sealed partial class MessageHandler(
             if (!await rateLimiter.TryAcquireAsync(connection.CustomerId, bucket, cancellationToken).ConfigureAwait(false))
             {
                 string text = bucket == RateLimitBucket.Messages
-                    ? "You're sending messages faster than I can answer; please wait a few seconds and try again."
+                    ? ChatErrors.TooFast(ChatErrors.LanguageOf(frame))
                     : connection.IsStaff
                         ? "Too many support console requests; please wait a few seconds and try again."
                         : "Too many requests for your profile or history; please wait a few seconds and try again.";
@@ -66,7 +68,7 @@ public sealed partial class MessageHandler(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, ex, frame!.Action!, connection.CustomerId);
-            await sender.SendAsync(connection.ConnectionId, new ErrorFrame(ErrorCodes.Internal, "Sorry, something went wrong on our side. Please try again.", frame.ClientMessageId), CancellationToken.None).ConfigureAwait(false);
+            await sender.SendAsync(connection.ConnectionId, new ErrorFrame(ErrorCodes.Internal, ChatErrors.OurFault(ChatErrors.LanguageOf(frame)), frame.ClientMessageId), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -77,7 +79,7 @@ public sealed partial class MessageHandler(
         Customer? customer = await customerRead.ConfigureAwait(false);
         ServiceLevel? tier = customer is null ? null : catalog.Find(customer.ServiceLevel);
         ServerFrame answer = customer is null || tier is null
-            ? new ErrorFrame(ErrorCodes.Unauthorized, "Your account could not be found; please sign in again.")
+            ? new ErrorFrame(ErrorCodes.Unauthorized, ChatErrors.AccountNotFound(Language.English))
             : new ProfileFrame(CustomerProfile.From(customer), tier);
         await sender.SendAsync(connection.ConnectionId, answer, cancellationToken).ConfigureAwait(false);
     }
