@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { browserLanguage, LANGUAGES, pickLanguage, TEXTS, type Language, type Texts } from './i18n';
+import { device } from './testing';
+
+describe('pickLanguage', () => {
+  it('takes the primary subtag of the first tag it speaks', () => {
+    expect(pickLanguage(['es-MX'])).toBe('es');
+    expect(pickLanguage(['de-AT', 'en-US'])).toBe('de');
+    expect(pickLanguage(['fr-FR', 'de'])).toBe('de');
+    expect(pickLanguage(['en-GB', 'es'])).toBe('en');
+  });
+  it('falls back to English', () => {
+    expect(pickLanguage(['fr'])).toBe('en');
+    expect(pickLanguage(['fr-CA', 'pt-BR', 'zh-Hans-CN'])).toBe('en');
+    expect(pickLanguage([])).toBe('en');
+    expect(pickLanguage(['', '  '])).toBe('en');
+  });
+  it('ignores case and reads only the primary subtag', () => {
+    expect(pickLanguage(['ES-es'])).toBe('es');
+    expect(pickLanguage(['DE'])).toBe('de');
+    expect(pickLanguage(['de_CH'])).toBe('de');
+    expect(pickLanguage(['deu', 'esperanto', 'es'])).toBe('es');
+  });
+  it('reads navigator.languages first, then navigator.language', () => {
+    expect(browserLanguage({ languages: ['fr', 'es-419'], language: 'de' })).toBe('es');
+    expect(browserLanguage({ languages: ['fr'], language: 'de-DE' })).toBe('de');
+    expect(browserLanguage({ languages: [], language: 'es-AR' })).toBe('es');
+    expect(browserLanguage({})).toBe('en');
+    expect(browserLanguage(undefined)).toBe('en');
+  });
+});
+
+// ---------------------------------------------------------------- the dictionaries
+
+type Args<T> = { [K in keyof T as T[K] extends (...a: never[]) => string ? K : never]: T[K] extends (...a: infer P) => string ? P : never };
+
+const speaker = device({ id: 'dev_002', type: 'SmartSpeaker', name: 'Bedroom Speaker', location: 'bedroom', volume: 35 });
+const kitchen = device();
+
+/** Sample arguments for every function of a dictionary (typed: a new function needs its sample here). */
+const TOP_ARGS: Args<Texts> = {
+  serverAnswered: [503],
+  planLine: ['priority', 3],
+  connectionLost: [5],
+  tooLong: [4000],
+  agentSaid: ['Sam Rivera'],
+  unreadableFrame: ['frame is not JSON'],
+  devicesOnPlan: [2, 3],
+  roomName: ['living_room'],
+  yourPlan: ['Premium'],
+  withTier: ['Enterprise'],
+  higherTier: ['dedicated', 10, [TEXTS.en.actions.multi_room_audio, TEXTS.en.actions.custom_actions]],
+};
+const CHIP_ARGS: Args<Texts['chips']> = {
+  volume: [kitchen, 20],
+  pauseMusic: ['bedroom'],
+  playJazz: ['bedroom'],
+  playJazzIn2: ['bedroom', 'kitchen'],
+  routine: [speaker],
+  power: [speaker, false],
+  isOnline: [speaker],
+};
+
+/** Every leaf of a dictionary as [path, text]: strings as they are, functions called with their sample. */
+function leaves(dict: Texts): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  const walk = (node: Record<string, unknown>, shape: Record<string, unknown>, args: Record<string, unknown[]>, path: string) => {
+    expect(Object.keys(node).sort(), `keys of ${path || 'the dictionary'}`).toEqual(Object.keys(shape).sort());
+    for (const key of Object.keys(shape)) {
+      const value = node[key];
+      const where = path ? `${path}.${key}` : key;
+      if (typeof shape[key] === 'function') {
+        expect(typeof value, where).toBe('function');
+        out.push([where, (value as (...a: unknown[]) => unknown)(...(args[key] ?? []))]);
+      } else if (typeof shape[key] === 'object') {
+        walk(value as Record<string, unknown>, shape[key] as Record<string, unknown>, key === 'chips' ? (CHIP_ARGS as Record<string, unknown[]>) : {}, where);
+      } else {
+        out.push([where, value]);
+      }
+    }
+  };
+  walk(dict as unknown as Record<string, unknown>, TEXTS.en as unknown as Record<string, unknown>, TOP_ARGS as Record<string, unknown[]>, '');
+  return out;
+}
+
+describe('dictionaries', () => {
+  it.each(LANGUAGES)('%s has every key, each a non-empty text', (lang) => {
+    const all = leaves(TEXTS[lang]);
+    expect(all.length).toBeGreaterThan(100);
+    for (const [path, text] of all) {
+      expect(typeof text, path).toBe('string');
+      expect((text as string).trim(), path).not.toBe('');
+      expect(text as string, path).not.toMatch(/undefined|NaN|\[object/);
+    }
+  });
+
+  it('has Spanish and German for every text (only the words the languages share are left as in English)', () => {
+    const english = new Map(leaves(TEXTS.en));
+    const same = (lang: Language) => leaves(TEXTS[lang]).filter(([path, text]) => english.get(path) === text).map(([path]) => path);
+    expect(same('es')).toEqual(['audio']);
+    expect(same('de')).toEqual(['offline', 'supportFallback', 'online', 'deviceOffline', 'audio']);
+  });
+
+  it('says devices and rooms as the bot does', () => {
+    expect(TEXTS.es.roomName('living_room')).toBe('Salón');
+    expect(TEXTS.de.roomName('kitchen')).toBe('Küche');
+    expect(TEXTS.es.roomName('attic_loft')).toBe('Attic loft');
+    expect(TEXTS.es.planLine('priority', 1)).toBe('Soporte priority · hasta 1 dispositivo');
+    expect(TEXTS.de.planLine('dedicated', 10)).toBe('Dedicated-Support · bis zu 10 Geräte');
+    expect(TEXTS.en.planLine('standard', 1)).toBe('Standard support · up to 1 device');
+    expect(TEXTS.es.higherTier('dedicated', 10, ['Audio multihabitación', 'Rutinas (acciones personalizadas)'])).toBe(
+      ': soporte dedicated, hasta 10 dispositivos; añade audio multihabitación y rutinas (acciones personalizadas).',
+    );
+    expect(TEXTS.de.higherTier('priority', 3, ['Musik abspielen, pausieren und überspringen'])).toBe(
+      ': Priority-Support, bis zu 3 Geräte, dazu Musik abspielen, pausieren und überspringen.',
+    );
+  });
+});
+
