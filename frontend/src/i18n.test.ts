@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { browserLanguage, LANGUAGES, pickLanguage, TEXTS, type Language, type Texts } from './i18n';
-import { device } from './testing';
+import type { ServiceLevel } from './protocol';
+import { chatReducer, describeError, initialChatState } from './state';
+import { suggestions } from './suggestions';
+import { device, messageFrame } from './testing';
 
 describe('pickLanguage', () => {
   it('takes the primary subtag of the first tag it speaks', () => {
@@ -117,3 +120,70 @@ describe('dictionaries', () => {
   });
 });
 
+// ---------------------------------------------------------------- suggestion chips
+
+const levels: ServiceLevel[] = [
+  { level: 'basic', allowedActions: ['status_check', 'device_info', 'volume_control', 'device_power'], maxDevices: 1, supportPriority: 'standard' },
+  { level: 'premium', allowedActions: ['status_check', 'device_info', 'volume_control', 'device_power', 'device_relocation', 'music_services'], maxDevices: 3, supportPriority: 'priority' },
+  { level: 'enterprise', allowedActions: ['status_check', 'device_info', 'volume_control', 'device_power', 'device_relocation', 'music_services', 'multi_room_audio', 'custom_actions'], maxDevices: 10, supportPriority: 'dedicated' },
+];
+const tier = (name: string) => levels.find((l) => l.level === name)!;
+
+describe('suggestions in Spanish and German', () => {
+  it('are the phrasings the analyzer reads, for a premium customer', () => {
+    expect(suggestions([speaker, kitchen], tier('premium'), 10, 'es')).toEqual([
+      'Pon el volumen de la pantalla de la cocina a 20',
+      'Pon jazz en el dormitorio',
+      'Apaga el altavoz del dormitorio',
+      '¿Está en línea el altavoz del dormitorio?',
+      '¿Qué puedes hacer?',
+    ]);
+    expect(suggestions([speaker, kitchen], tier('premium'), 10, 'de')).toEqual([
+      'Stell das Display in der Küche auf 20',
+      'Spiel Jazz im Schlafzimmer',
+      'Schalte den Lautsprecher im Schlafzimmer aus',
+      'Ist der Lautsprecher im Schlafzimmer online?',
+      'Was kannst du?',
+    ]);
+  });
+  it('cover routines, several rooms and paused music for enterprise', () => {
+    const office = device({ id: 'dev_004', type: 'SmartSpeaker', name: 'Office Speaker', location: 'office', nowPlaying: 'jazz', power: 'off' });
+    const conference = device({ id: 'dev_005', type: 'SmartDisplay', name: 'Conference Room Display', location: 'conference_room', volume: 20 });
+    const es = suggestions([office, conference], tier('enterprise'), 10, 'es');
+    expect(es).toContain('Pon el volumen de la pantalla de la sala de conferencias a 35');
+    expect(es).toContain('Pausa la música en la oficina');
+    expect(es).toContain('Pon jazz en la oficina y en la sala de conferencias');
+    expect(es).toContain('Todos los días a las 7:00 enciende el altavoz de la oficina');
+    expect(es).toContain('Enciende el altavoz de la oficina');
+    const de = suggestions([office, conference], tier('enterprise'), 10, 'de');
+    expect(de).toContain('Stell das Display im Konferenzraum auf 35');
+    expect(de).toContain('Pausiere die Musik im Büro');
+    expect(de).toContain('Spiel Jazz im Büro und im Konferenzraum');
+    expect(de).toContain('Jeden Tag um 7 Uhr schalte den Lautsprecher im Büro ein');
+    expect(de).toContain('Schalte den Lautsprecher im Büro ein');
+  });
+  it('keep "what can you do" last when trimmed', () => {
+    const s = suggestions([speaker, kitchen], tier('enterprise'), 3, 'de');
+    expect(s).toHaveLength(3);
+    expect(s[2]).toBe('Was kannst du?');
+  });
+});
+
+// ---------------------------------------------------------------- the page's own notices
+
+describe('notices the page writes itself', () => {
+  it('are in the page language, and keep the server message as sent', () => {
+    expect(describeError('rate_limited', '', 'es')).toBe('Estás enviando mensajes demasiado rápido. Espera un momento y vuelve a intentarlo.');
+    expect(describeError('internal', 'Try again in 30 s.', 'de')).toBe('Bei uns ist etwas schiefgelaufen. Bitte versuch es noch einmal. (Try again in 30 s.)');
+    let s = initialChatState(null, 'es');
+    s = chatReducer(s, { type: 'frame', frame: { type: 'error', code: 'unauthorized', message: 'unknown customer' } });
+    s = chatReducer(s, { type: 'badFrame', error: 'frame is not JSON' });
+    expect(s.notices.map((n) => n.text)).toEqual([
+      'No has iniciado sesión o tu sesión ha caducado. Cierra sesión y vuelve a entrar. (unknown customer)',
+      'El servidor ha enviado algo que esta página no puede leer (frame is not JSON).',
+    ]);
+    // The bot's reply itself is never translated by the page.
+    s = chatReducer(s, { type: 'frame', frame: messageFrame({ message: 'He bajado el volumen.' }) });
+    expect(s.messages[0]!.text).toBe('He bajado el volumen.');
+  });
+});
