@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { browserLanguage, LANGUAGES, pickLanguage, TEXTS, type Language, type Texts } from './i18n';
+import { createElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { ChakraProvider, defaultSystem } from '@chakra-ui/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { ConnectionStatus } from './client';
+import { Composer } from './components/Composer';
+import { ConnectionBanner } from './components/Connection';
+import { DevicesPanel } from './components/DevicesPanel';
+import { MessageList } from './components/MessageList';
+import { SignIn } from './components/SignIn';
+import { TierPanel } from './components/TierPanel';
+import { browserLanguage, LANGUAGES, LanguageProvider, pickLanguage, TEXTS, type Language, type Texts } from './i18n';
 import type { ServiceLevel } from './protocol';
 import { chatReducer, describeError, initialChatState } from './state';
 import { suggestions } from './suggestions';
@@ -185,5 +195,101 @@ describe('notices the page writes itself', () => {
     // The bot's reply itself is never translated by the page.
     s = chatReducer(s, { type: 'frame', frame: messageFrame({ message: 'He bajado el volumen.' }) });
     expect(s.messages[0]!.text).toBe('He bajado el volumen.');
+  });
+});
+
+// ---------------------------------------------------------------- rendered in Spanish and German
+
+function render(language: Language, element: ReactElement): string {
+  return renderToStaticMarkup(
+    createElement(ChakraProvider, { value: defaultSystem, children: createElement(LanguageProvider, { value: language }, element) }),
+  );
+}
+
+const premium = tier('premium');
+
+describe('components in the page language', () => {
+  it('the devices panel says its labels and the device states in Spanish', () => {
+    const html = render('es', createElement(DevicesPanel, { devices: [speaker, device({ power: 'off', status: 'offline' })], changes: { dev_002: 1 }, level: premium }));
+    for (const words of ['Tus dispositivos', '2 de 3 en tu plan', 'Altavoz inteligente', 'Pantalla inteligente', 'Habitación', 'Dormitorio', 'Cocina', 'Estado', 'Encendido', 'Apagado', 'Volumen', 'Sonando', 'Nada', 'En línea', 'Sin conexión', 'Actualizado']) {
+      expect(html).toContain(words);
+    }
+    expect(html).not.toMatch(/Your devices|Room|Power|Playing|Online|Offline|Updated/);
+  });
+
+  it('the devices panel in German, and still in English without a language', () => {
+    const de = render('de', createElement(DevicesPanel, { devices: [kitchen], changes: {}, level: premium }));
+    for (const words of ['Deine Geräte', '1 von 3 in deinem Tarif', 'Smart-Display', 'Raum', 'Küche', 'Zustand', 'An', 'Lautstärke', 'Läuft', 'Nichts']) expect(de).toContain(words);
+    const en = renderToStaticMarkup(createElement(ChakraProvider, { value: defaultSystem, children: createElement(DevicesPanel, { devices: [kitchen], changes: {}, level: premium }) }));
+    for (const words of ['Your devices', '1 of 3 on your plan', 'Smart display', 'Kitchen', 'Power', 'Playing']) expect(en).toContain(words);
+  });
+
+  it('the composer: placeholder, button, label and chips', () => {
+    const chips = suggestions([speaker, kitchen], premium, 5, 'es');
+    const html = render('es', createElement(Composer, { onSend: () => undefined, suggestions: chips, online: false }));
+    expect(html).toContain('placeholder="Pregunta por tus dispositivos…"');
+    expect(html).toMatch(/<button[^>]*type="submit"[^>]*>Enviar<\/button>/);
+    expect(html).toContain('>Mensaje<');
+    expect(html).toContain('aria-label="Sugerencias"');
+    expect(html).toContain('Pon jazz en el dormitorio');
+    expect(html).toContain('Sin conexión: los mensajes que envíes ahora se guardan');
+    expect(html).not.toMatch(/Ask about|>Send<|Suggestions/);
+  });
+
+  it('the plan panel and its upgrade prompts', () => {
+    const html = render('es', createElement(TierPanel, { level: tier('basic'), levels }));
+    expect(html).toContain('Tu plan: Basic');
+    expect(html).toContain('Soporte standard · hasta 1 dispositivo');
+    expect(html).toContain('No incluido');
+    expect(html).toContain('Audio multihabitación');
+    expect(html).toContain('con Enterprise');
+    expect(html).toContain('con Premium');
+    const de = render('de', createElement(TierPanel, { level: tier('basic'), levels }));
+    expect(de).toContain('Dein Tarif: Basic');
+    expect(de).toContain('mit Premium');
+    expect(de).toContain('Priority-Support, bis zu 3 Geräte, dazu Geräte in einen anderen Raum verschieben und Musik abspielen, pausieren und überspringen.');
+  });
+
+  it('the conversation: empty state, markers of a failed message, actions', () => {
+    let s = initialChatState('conv-1', 'es');
+    s = chatReducer(s, { type: 'frame', frame: { type: 'history', conversationId: 'conv-1', messages: [] } });
+    expect(render('es', createElement(MessageList, { state: s, onRetry: () => undefined }))).toContain('Pregúntale a ServiceBot por tus dispositivos o elige una sugerencia de abajo.');
+    s = chatReducer(s, { type: 'queued', clientMessageId: 'c1', text: 'sube el volumen' });
+    s = chatReducer(s, { type: 'sent', clientMessageId: 'c1' });
+    s = chatReducer(s, { type: 'frame', frame: { type: 'error', code: 'rate_limited', message: '', clientMessageId: 'c1' } });
+    s = chatReducer(s, {
+      type: 'frame',
+      frame: messageFrame({ message: 'He subido el volumen.', actions: [{ action: 'volume_control', deviceId: 'dev_003', allowed: true, result: 'volume 70' }] }),
+    });
+    const html = render('es', createElement(MessageList, { state: { ...s, devices: [kitchen] }, onRetry: () => undefined }));
+    expect(html).toContain('No enviado');
+    expect(html).toContain('Reintentar');
+    expect(html).toContain('Estás enviando mensajes demasiado rápido.');
+    expect(html).toContain('Hecho');
+    expect(html).toContain('Cambiar el volumen');
+    expect(html).toContain('He subido el volumen.');
+    expect(html).toContain('(asistente sin conexión)');
+  });
+
+  it('the connection banner and the sign-in page', () => {
+    const lost: ConnectionStatus = { phase: 'waiting', failures: 3, retryAt: null, everOpened: false };
+    const banner = render('de', createElement(ConnectionBanner, { status: lost, onReconnect: () => undefined }));
+    expect(banner).toContain('Verbindung verloren. Neuer Versuch läuft.');
+    expect(banner).toContain('Melde dich ab und wieder an.');
+    expect(banner).toContain('Jetzt neu verbinden');
+    // The header's colour mode toggle reads <html>'s class: a stand-in for the document, as the tests run in node.
+    vi.stubGlobal('document', { documentElement: { classList: { contains: () => false } } });
+    let signIn: string;
+    try {
+      signIn = render('es', createElement(SignIn, { onSignIn: () => undefined }));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(signIn).toContain('Inicia sesión en ServiceBot');
+    expect(signIn).toContain('Cargando clientes…');
+    expect(signIn).toContain('Inicia sesión con un token');
+    expect(signIn).toContain('placeholder="Pega tu token de acceso"');
+    expect(signIn).toContain('aria-label="Modo oscuro"');
+    expect(signIn).not.toMatch(/Sign in|Loading|Paste/);
   });
 });
