@@ -15,17 +15,17 @@ const WS_URL = import.meta.env['VITE_SERVICEBOT_WS_URL'] as string | undefined;
 export type CustomersResult =
   | { kind: 'ok'; customers: CustomerSummary[] }
   | { kind: 'disabled' } // 404: demo sign-in is off
-  | { kind: 'failed'; error: string };
+  | { kind: 'failed'; status: number | null; error: string }; // status: the HTTP status; null: no answer (error says why)
 
 export async function fetchCustomers(signal?: AbortSignal): Promise<CustomersResult> {
   try {
     const res = await fetch(`${API_BASE}/api/customers`, { signal: signal ?? null, headers: { accept: 'application/json' } });
     if (res.status === 404) return { kind: 'disabled' };
-    if (!res.ok) return { kind: 'failed', error: `the server answered ${res.status}` };
+    if (!res.ok) return { kind: 'failed', status: res.status, error: `the server answered ${res.status}` };
     return { kind: 'ok', customers: parseCustomerList(await res.json()) };
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    return { kind: 'failed', error: e instanceof Error ? e.message : String(e) };
+    return { kind: 'failed', status: null, error: e instanceof Error ? e.message : String(e) };
   }
 }
 

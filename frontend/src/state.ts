@@ -12,6 +12,7 @@ import type {
   ServiceLevel,
   Sender,
 } from './protocol';
+import { TEXTS, type Language } from './i18n';
 
 /** Where one of the customer's own messages is on its way to the server. */
 export type DeliveryStatus =
@@ -76,6 +77,8 @@ export interface ChatState {
   historyLoaded: boolean;
   /** The latest handoff frame: the queue notice shown above the conversation. */
   handoff: Handoff | null;
+  /** The page's language: the words the page writes itself (notices, error words) are in it. */
+  language: Language;
   nextId: number;
 }
 
@@ -89,7 +92,7 @@ export type ChatEvent =
   | { type: 'notice'; tone: Notice['tone']; text: string }
   | { type: 'dismissNotice'; id: number };
 
-export function initialChatState(conversationId: string | null = null): ChatState {
+export function initialChatState(conversationId: string | null = null, language: Language = 'en'): ChatState {
   return {
     customer: null,
     serviceLevel: null,
@@ -103,24 +106,14 @@ export function initialChatState(conversationId: string | null = null): ChatStat
     announcementSeq: 0,
     historyLoaded: false,
     handoff: null,
+    language,
     nextId: 1,
   };
 }
 
-const ERROR_WORDS: Record<ErrorCode, string> = {
-  bad_request: 'The server could not accept that request.',
-  too_large: 'That message is too large to send.',
-  unknown_action: 'The server did not recognise that request.',
-  rate_limited: 'You are sending messages too quickly. Wait a moment, then try again.',
-  unauthorized: 'You are not signed in, or your sign-in has expired. Sign out and sign in again.',
-  conflict: 'That conversation has changed in the meantime.',
-  not_found: 'That conversation could not be found.',
-  internal: 'Something went wrong on our side. Please try again.',
-};
-
-/** An error frame in words for a person. */
-export function describeError(code: ErrorCode, message: string): string {
-  const base = ERROR_WORDS[code];
+/** An error frame in words for a person, in the page's language; the server's `message` is kept as sent. */
+export function describeError(code: ErrorCode, message: string, language: Language = 'en'): string {
+  const base = TEXTS[language].errors[code];
   const detail = message.trim();
   if (detail === '' || detail === base) return base;
   return `${base} (${detail})`;
@@ -268,7 +261,7 @@ function applyFrame(state: ChatState, frame: ServerFrame): ChatState {
           ...state,
           conversationId: frame.conversationId,
           messages: [...state.messages, said],
-          announcement: `${frame.agentName ?? 'Support'}: ${frame.message}`,
+          announcement: `${frame.agentName ?? TEXTS[state.language].supportFallback}: ${frame.message}`,
           announcementSeq: state.announcementSeq + 1,
           nextId: state.nextId + 1,
         };
@@ -346,7 +339,7 @@ function applyFrame(state: ChatState, frame: ServerFrame): ChatState {
       // Support console frames: a customer's page never gets them.
       return state;
     case 'error': {
-      const text = describeError(frame.code, frame.message);
+      const text = describeError(frame.code, frame.message, state.language);
       const id = frame.clientMessageId ?? null;
       const known = id !== null && state.messages.some((m) => m.sender === 'customer' && m.clientMessageId === id);
       if (known) {
@@ -403,7 +396,7 @@ export function chatReducer(state: ChatState, event: ChatEvent): ChatState {
         ),
       };
     case 'badFrame':
-      return addNotice(state, 'error', `The server sent something this page cannot read (${event.error}).`);
+      return addNotice(state, 'error', TEXTS[state.language].unreadableFrame(event.error));
     case 'notice':
       return addNotice(state, event.tone, event.text);
     case 'dismissNotice':

@@ -1,13 +1,12 @@
-// Quick replies that fit the customer's tier and devices.
+// Quick replies that fit the customer's tier and devices, in the page's language. Each is sent as the customer's
+// message, so the Spanish and German ones are phrasings the server's analyzer reads (see the chips in i18n.ts).
 
+import { TEXTS, type Language } from './i18n';
 import type { Device, ServiceLevel } from './protocol';
-import { deviceKind, hasSpeaker, humanize } from './tiers';
+import { hasSpeaker } from './tiers';
 
-function phrase(d: Device): string {
-  return `the ${humanize(d.location)} ${deviceKind(d)}`;
-}
-
-export function suggestions(devices: Device[], level: ServiceLevel | null, max = 5): string[] {
+export function suggestions(devices: Device[], level: ServiceLevel | null, max = 5, language: Language = 'en'): string[] {
+  const chips = TEXTS[language].chips;
   const allows = (a: string) => level?.allowedActions.includes(a) ?? false;
   const out: string[] = [];
   const speakers = devices.filter(hasSpeaker);
@@ -16,28 +15,27 @@ export function suggestions(devices: Device[], level: ServiceLevel | null, max =
   const musicDevice = speakers.find((d) => d.type === 'SmartSpeaker') ?? speakers[0];
 
   if (loud && allows('volume_control')) {
-    const target = loud.volume === 20 ? 35 : 20;
-    out.push(`Turn ${phrase(loud)} ${target < loud.volume ? 'down' : 'up'} to ${target}`);
+    out.push(chips.volume(loud, loud.volume === 20 ? 35 : 20));
   }
   if (musicDevice && allows('music_services')) {
-    out.push(musicDevice.nowPlaying ? `Pause the music in the ${humanize(musicDevice.location)}` : `Play jazz in the ${humanize(musicDevice.location)}`);
+    out.push(musicDevice.nowPlaying ? chips.pauseMusic(musicDevice.location) : chips.playJazz(musicDevice.location));
   }
   if (speakers.length >= 2 && allows('multi_room_audio')) {
-    out.push(`Play jazz in the ${humanize(speakers[0]!.location)} and the ${humanize(speakers[1]!.location)}`);
+    out.push(chips.playJazzIn2(speakers[0]!.location, speakers[1]!.location));
   }
   if (devices[0] && allows('custom_actions')) {
-    out.push(`Every day at 7:00 turn on ${phrase(devices[0])}`);
+    out.push(chips.routine(devices[0]));
   }
   const first = devices[0];
   if (first && allows('device_power')) {
-    out.push(`Turn ${first.power === 'on' ? 'off' : 'on'} ${phrase(first)}`);
+    out.push(chips.power(first, first.power !== 'on'));
   }
   if (first && allows('status_check')) {
-    out.push(`Is ${phrase(first)} online?`);
+    out.push(chips.isOnline(first));
   }
-  out.push('What can you do?');
+  out.push(chips.capabilities);
   // "What can you do?" always stays; trim the device ones to fit.
   const unique = [...new Set(out)];
   if (unique.length <= max) return unique;
-  return [...unique.slice(0, max - 1), 'What can you do?'];
+  return [...unique.slice(0, max - 1), chips.capabilities];
 }

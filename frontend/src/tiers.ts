@@ -1,20 +1,15 @@
 // What a tier allows, what it does not, and which tier would.
 
+import { TEXTS, type Language } from './i18n';
 import { SERVICE_ACTIONS, SERVICE_TIERS, type Device, type ServiceLevel } from './protocol';
 
-export const ACTION_LABELS: Record<string, string> = {
-  status_check: 'Check device status',
-  device_info: 'Device information',
-  volume_control: 'Change the volume',
-  device_power: 'Turn devices on and off',
-  device_relocation: 'Move a device to another room',
-  music_services: 'Play, pause and skip music',
-  multi_room_audio: 'Multi-room audio',
-  custom_actions: 'Routines (custom actions)',
-};
+/** What each action is called on the page, in English (the support console's words). */
+export const ACTION_LABELS: Record<string, string> = TEXTS.en.actions;
 
-export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? humanize(action);
+/** An action's label in the page's language; an action this page does not know is shown by its name. */
+export function actionLabel(action: string, language: Language = 'en'): string {
+  const labels: Record<string, string> = TEXTS[language].actions;
+  return labels[action] ?? humanize(action);
 }
 
 /** `living_room` -> `living room`. */
@@ -54,12 +49,12 @@ export interface TierRow {
 }
 
 /** Every known action (and any extra the server names), allowed first, in the product's order. */
-export function tierRows(current: ServiceLevel, levels: ServiceLevel[]): TierRow[] {
+export function tierRows(current: ServiceLevel, levels: ServiceLevel[], language: Language = 'en'): TierRow[] {
   const known: string[] = [...SERVICE_ACTIONS];
   for (const l of [current, ...levels]) for (const a of l.allowedActions) if (!known.includes(a)) known.push(a);
   const rows = known.map((action) => {
     const allowed = current.allowedActions.includes(action);
-    return { action, label: actionLabel(action), allowed, upgradeTo: allowed ? null : upgradeTierFor(action, current.level, levels) };
+    return { action, label: actionLabel(action, language), allowed, upgradeTo: allowed ? null : upgradeTierFor(action, current.level, levels) };
   });
   return [...rows.filter((r) => r.allowed), ...rows.filter((r) => !r.allowed)];
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { socketUrl } from './api';
 import { ChatClient, type ConnectionStatus } from './client';
 import { Outbox } from './outbox';
+import type { Language } from './i18n';
 import { chatReducer, initialChatState, type ChatState } from './state';
 import { saveSession, type SavedSession } from './storage';
 
@@ -16,8 +17,8 @@ export interface Chat {
   dismissNotice: (id: number) => void;
 }
 
-export function useChat(session: SavedSession): Chat {
-  const [state, dispatch] = useReducer(chatReducer, session.conversationId, initialChatState);
+export function useChat(session: SavedSession, language: Language = 'en'): Chat {
+  const [state, dispatch] = useReducer(chatReducer, session.conversationId, (id) => initialChatState(id, language));
   const [status, setStatus] = useState<ConnectionStatus>({ phase: 'connecting', failures: 0, retryAt: null, everOpened: false });
   const clientRef = useRef<ChatClient | null>(null);
 

@@ -171,8 +171,9 @@ async function until(fn, what, timeout = REPLY_TIMEOUT) {
   }
 }
 
+/** A page in a fresh browser context; English unless `options.locale` says otherwise (the page follows the browser's language). */
 async function newPage(viewport = { width: 1440, height: 900 }, options = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-US', ...options });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => {
@@ -238,12 +239,12 @@ async function waitConnected(page, timeout = REPLY_TIMEOUT) {
 
 const botMessages = (page) => page.locator('[data-testid="bot-message"]');
 
-/** Sends a message through the input and waits for one more bot reply; returns its text. */
-async function ask(page, text) {
+/** Sends a message through the input and waits for one more bot reply; returns its text. `labels`: the page's words for them. */
+async function ask(page, text, labels = { message: 'Message', send: 'Send' }) {
   const before = await botMessages(page).count();
-  const input = page.getByRole('textbox', { name: 'Message' });
+  const input = page.getByRole('textbox', { name: labels.message });
   await input.fill(text);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('button', { name: labels.send, exact: true }).click();
   await until(async () => (await botMessages(page).count()) > before, `a reply to "${text}"`);
   return botMessages(page).last().innerText();
 }
@@ -424,6 +425,60 @@ async function main() {
       check(await kitchen.isVisible(), 'the kitchen display is not visible');
       const box = await kitchen.boundingBox();
       check(box && box.x >= 0 && box.x + box.width <= 375, `the device card does not fit: ${JSON.stringify(box)}`);
+      assertNoConsoleErrors(consoleErrors);
+    });
+
+    await test('a Spanish browser (es-ES): the page in Spanish, a Spanish question and a Spanish chip answered in Spanish', async (ctx) => {
+      const { page, consoleErrors } = await newPage({ width: 1440, height: 900 }, { locale: 'es-ES' });
+      ctx.pages.push(page);
+      await page.goto(base);
+      await page.getByRole('heading', { name: 'Inicia sesión en ServiceBot' }).waitFor();
+      check((await page.evaluate(() => document.documentElement.lang)) === 'es', '<html lang> is not es');
+      await page.getByLabel('Cliente').selectOption('cust_002');
+      await page.getByRole('button', { name: 'Empezar a chatear' }).click();
+      await page.getByRole('heading', { level: 1, name: 'John Doe' }).waitFor({ timeout: REPLY_TIMEOUT });
+      await waitConnected(page);
+      await until(async () => (await page.getByTestId('connection-state').innerText()).trim() === 'Conectado', 'the connection badge in Spanish');
+
+      // The composer.
+      const input = page.getByRole('textbox', { name: 'Mensaje' });
+      check((await input.getAttribute('placeholder')) === 'Pregunta por tus dispositivos…', `placeholder: ${await input.getAttribute('placeholder')}`);
+      await page.getByRole('button', { name: 'Enviar', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+
+      // The devices panel: labels, rooms and device states.
+      const aside = page.getByRole('complementary', { name: 'Dispositivos y plan' });
+      await aside.getByRole('heading', { name: 'Tus dispositivos' }).waitFor();
+      await until(async () => (await aside.locator('[data-testid="device"]').count()) === 2, '2 devices');
+      const rooms = await aside.locator('[data-field="room"]').allInnerTexts();
+      check(JSON.stringify([...rooms].sort()) === JSON.stringify(['Cocina', 'Dormitorio']), `rooms ${rooms}`);
+      const power = await aside.locator('[data-field="power"]').allInnerTexts();
+      check(power.every((p) => p === 'Encendido' || p === 'Apagado'), `power ${power}`);
+      const panel = await aside.innerText();
+      for (const words of ['Habitación', 'Estado', 'Volumen', 'Altavoz inteligente', 'Pantalla inteligente', 'En línea', 'Tu plan: Premium', 'Incluido', 'con Enterprise']) {
+        check(panel.includes(words), `the devices and plan panel lacks "${words}":\n${panel}`);
+      }
+      for (const english of ['Your devices', 'Room', 'Power', 'Volume', 'Playing', 'Online', 'Your plan', 'Included', 'with Enterprise']) {
+        check(!new RegExp(`\\b${english}\\b`).test(panel), `the devices and plan panel still says "${english}"`);
+      }
+
+      // A Spanish question, answered in Spanish.
+      const reply = await ask(page, '¿está encendido el altavoz?', { message: 'Mensaje', send: 'Enviar' });
+      check(/El altavoz del dormitorio \(Bedroom Speaker\) está (en línea|sin conexión) y (encendido|apagado)/.test(reply), `not a Spanish answer about the bedroom speaker: ${reply}`);
+      const asked = page.locator('[data-testid="customer-message"]', { hasText: '¿está encendido el altavoz?' }).last();
+      await until(async () => /Entregado/.test(await asked.innerText()), 'the message marked Entregado');
+
+      // A suggestion chip in Spanish is read by the server's analyzer: the answer is about the device it names.
+      const chips = page.getByRole('group', { name: 'Sugerencias' });
+      check((await chips.getByRole('button', { name: '¿Qué puedes hacer?' }).count()) === 1, `chips: ${await chips.getByRole('button').allInnerTexts()}`);
+      const before = await botMessages(page).count();
+      await chips.getByRole('button', { name: '¿Está en línea el altavoz del dormitorio?' }).click();
+      await until(async () => (await botMessages(page).count()) > before, 'a reply to the chip');
+      const chipReply = await botMessages(page).last().innerText();
+      check(/El altavoz del dormitorio \(Bedroom Speaker\) está en línea/.test(chipReply), `the chip was not understood: ${chipReply}`);
+
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, 'spanish-page.png') });
       assertNoConsoleErrors(consoleErrors);
     });
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Box, Button, Flex, HStack, Text } from '@chakra-ui/react';
 import { useColorMode } from '../colorMode';
+import { useTexts } from '../i18n';
 
 function Logo() {
   return (
@@ -15,12 +16,13 @@ function Logo() {
 
 export function ColorModeToggle() {
   const { mode, toggle } = useColorMode();
+  const t = useTexts();
   const dark = mode === 'dark';
   return (
-    <Button size={{ base: 'xs', sm: 'sm' }} variant="ghost" px={{ base: 1.5, sm: 3 }} onClick={toggle} aria-pressed={dark} aria-label="Dark mode" title="Switch light / dark">
+    <Button size={{ base: 'xs', sm: 'sm' }} variant="ghost" px={{ base: 1.5, sm: 3 }} onClick={toggle} aria-pressed={dark} aria-label={t.darkModeLabel} title={t.colorModeTitle}>
       <span aria-hidden="true">{dark ? '☾' : '☀'}</span>
       <Box as="span" display={{ base: 'none', sm: 'inline' }} aria-hidden="true">
-        {dark ? 'Dark' : 'Light'}
+        {dark ? t.dark : t.light}
       </Box>
     </Button>
   );

@@ -3,6 +3,7 @@ import { Badge, Box, Button, Flex, Heading, HStack, Stack, Text, VisuallyHidden 
 import { fetchServiceLevels } from '../api';
 import type { ServiceLevel } from '../protocol';
 import type { SavedSession } from '../storage';
+import { useLanguage, useTexts } from '../i18n';
 import { suggestions } from '../suggestions';
 import { capitalize } from '../tiers';
 import { useChat } from '../useChat';
@@ -27,7 +28,9 @@ export function tierColor(level: string): string {
 }
 
 export function ChatPage({ session, onSignOut }: { session: SavedSession; onSignOut: () => void }) {
-  const chat = useChat(session);
+  const language = useLanguage();
+  const t = useTexts();
+  const chat = useChat(session, language);
   const { state, status } = chat;
   const [levels, setLevels] = useState<ServiceLevel[] | null>(null);
 
@@ -41,14 +44,14 @@ export function ChatPage({ session, onSignOut }: { session: SavedSession; onSign
 
   const customer = state.customer;
   const level = state.serviceLevel;
-  const quick = suggestions(state.devices, level);
+  const quick = suggestions(state.devices, level, 5, language);
 
   return (
     <Flex direction="column" minH="100dvh">
       <AppHeader>
         <ConnectionBadge status={status} />
         <Button size={{ base: 'xs', sm: 'sm' }} variant="outline" onClick={onSignOut} flexShrink={0}>
-          Sign out
+          {t.signOut}
         </Button>
       </AppHeader>
       <Flex
@@ -78,19 +81,17 @@ export function ChatPage({ session, onSignOut }: { session: SavedSession; onSign
           <Stack gap={0} px={{ base: 3, md: 4 }} py={3} borderBottomWidth="1px" borderColor="border">
             <HStack gap={2} wrap="wrap">
               <Heading as="h1" size={{ base: 'md', md: 'lg' }}>
-                {customer ? customer.name : 'Loading your profile…'}
+                {customer ? customer.name : t.loadingProfile}
               </Heading>
               {level && (
                 <Badge colorPalette={tierColor(level.level)} variant="solid" size="md" data-testid="tier">
-                  <VisuallyHidden>Service tier: </VisuallyHidden>
+                  <VisuallyHidden>{t.tierPrefix}</VisuallyHidden>
                   {capitalize(level.level)}
                 </Badge>
               )}
             </HStack>
             <Text fontSize="sm" color="fg.muted">
-              {level
-                ? `${capitalize(level.supportPriority)} support · up to ${level.maxDevices} device${level.maxDevices === 1 ? '' : 's'}`
-                : 'Chat with ServiceBot about your devices.'}
+              {level ? t.planLine(level.supportPriority, level.maxDevices) : t.chatLead}
             </Text>
           </Stack>
           <ConnectionBanner status={status} onReconnect={chat.reconnectNow} />
@@ -99,7 +100,7 @@ export function ChatPage({ session, onSignOut }: { session: SavedSession; onSign
           <MessageList state={state} onRetry={chat.retry} />
           <Composer onSend={chat.send} suggestions={quick} online={status.phase === 'open'} />
         </Box>
-        <Box as="aside" aria-label="Devices and plan" w={{ base: 'full', lg: '380px' }} flexShrink={0} minW="0">
+        <Box as="aside" aria-label={t.devicesAndPlan} w={{ base: 'full', lg: '380px' }} flexShrink={0} minW="0">
           <Stack gap={{ base: 3, md: 4 }} h={{ lg: 'calc(100dvh - 90px)' }} overflowY={{ lg: 'auto' }}>
             <DevicesPanel devices={state.devices} changes={state.deviceChanges} level={level} />
             <TierPanel level={level} levels={levels} />

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Box, Button, Field, Flex, Textarea } from '@chakra-ui/react';
+import { useTexts } from '../i18n';
 import { MESSAGE_MAX_LENGTH } from '../protocol';
 
 export function Composer({
@@ -11,6 +12,7 @@ export function Composer({
   suggestions: string[];
   online: boolean;
 }) {
+  const t = useTexts();
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   const trimmed = text.trim();
@@ -37,7 +39,7 @@ export function Composer({
       {suggestions.length > 0 && (
         <Flex
           role="group"
-          aria-label="Suggestions"
+          aria-label={t.suggestionsLabel}
           gap={2}
           mb={2}
           wrap={{ base: 'nowrap', md: 'wrap' }}
@@ -67,7 +69,7 @@ export function Composer({
       <form onSubmit={submit}>
         <Flex gap={2} align="flex-end">
           <Field.Root flex="1" invalid={tooLong}>
-            <Field.Label srOnly>Message</Field.Label>
+            <Field.Label srOnly>{t.messageLabel}</Field.Label>
             <Textarea
               ref={input}
               value={text}
@@ -76,16 +78,16 @@ export function Composer({
               rows={1}
               autoresize
               maxH="8lh"
-              placeholder="Ask about your devices…"
+              placeholder={t.placeholder}
               autoComplete="off"
             />
-            {tooLong && <Field.ErrorText>A message has at most {MESSAGE_MAX_LENGTH} characters.</Field.ErrorText>}
+            {tooLong && <Field.ErrorText>{t.tooLong(MESSAGE_MAX_LENGTH)}</Field.ErrorText>}
             {!online && !tooLong && (
-              <Field.HelperText>Not connected: messages you send now are kept and sent on reconnect.</Field.HelperText>
+              <Field.HelperText>{t.offlineHelp}</Field.HelperText>
             )}
           </Field.Root>
           <Button type="submit" colorPalette="teal" disabled={!canSend}>
-            Send
+            {t.send}
           </Button>
         </Flex>
       </form>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Badge, Box, Button, Flex, Text } from '@chakra-ui/react';
 import type { ConnectionStatus } from '../client';
+import { TEXTS, useTexts, type Texts } from '../i18n';
 
 function useSecondsUntil(at: number | null): number | null {
   const [now, setNow] = useState(() => Date.now());
@@ -13,37 +14,36 @@ function useSecondsUntil(at: number | null): number | null {
   return at === null ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-export function connectionLabel(status: ConnectionStatus): string {
+export function connectionLabel(status: ConnectionStatus, t: Texts = TEXTS.en): string {
   switch (status.phase) {
     case 'open':
-      return 'Connected';
+      return t.connected;
     case 'connecting':
-      return status.everOpened || status.failures > 0 ? 'Reconnecting…' : 'Connecting…';
+      return status.everOpened || status.failures > 0 ? t.reconnecting : t.connecting;
     case 'waiting':
-      return 'Offline';
+      return t.offline;
     case 'stopped':
-      return 'Disconnected';
+      return t.disconnected;
   }
 }
 
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
+  const t = useTexts();
   const palette = status.phase === 'open' ? 'green' : status.phase === 'waiting' ? 'red' : 'yellow';
   return (
     <Badge colorPalette={palette} variant="subtle" size={{ base: 'sm', sm: 'md' }} flexShrink={0} role="status" data-testid="connection-state" data-phase={status.phase}>
       <Box as="span" w="2" h="2" borderRadius="full" bg="currentColor" aria-hidden="true" />
-      {connectionLabel(status)}
+      {connectionLabel(status, t)}
     </Badge>
   );
 }
 
 /** Shown in the chat while it is not connected: what happens and a way to try now. */
 export function ConnectionBanner({ status, onReconnect }: { status: ConnectionStatus; onReconnect: () => void }) {
+  const t = useTexts();
   const seconds = useSecondsUntil(status.phase === 'waiting' ? status.retryAt : null);
   if (status.phase === 'open' || (status.phase === 'connecting' && !status.everOpened && status.failures === 0)) return null;
-  const refusedHint =
-    !status.everOpened && status.failures >= 3
-      ? ' If this keeps happening, the server may have refused your sign-in: sign out and sign in again.'
-      : '';
+  const refusedHint = !status.everOpened && status.failures >= 3 ? ` ${t.refusedHint}` : '';
   return (
     <Flex
       align="center"
@@ -58,14 +58,14 @@ export function ConnectionBanner({ status, onReconnect }: { status: ConnectionSt
     >
       <Text fontSize="sm" flex="1" minW="12rem">
         {status.phase === 'waiting'
-          ? `Connection lost. Trying again${seconds !== null && seconds > 0 ? ` in ${seconds} s` : ' now'}. Messages you write are kept and sent when the connection is back.${refusedHint}`
+          ? `${t.connectionLost(seconds)}${refusedHint}`
           : status.phase === 'connecting'
-            ? 'Reconnecting…'
-            : 'Disconnected.'}
+            ? t.reconnecting
+            : t.disconnectedSentence}
       </Text>
       {status.phase === 'waiting' && (
         <Button size="xs" variant="outline" onClick={onReconnect}>
-          Reconnect now
+          {t.reconnectNow}
         </Button>
       )}
     </Flex>

@@ -1,13 +1,8 @@
 import type { ReactNode } from 'react';
 import { Badge, Box, Flex, Heading, HStack, Stack, Text } from '@chakra-ui/react';
+import { useTexts } from '../i18n';
 import type { Device, ServiceLevel } from '../protocol';
-import { capitalize, hasSpeaker, humanize } from '../tiers';
-
-const TYPE_LABEL: Record<Device['type'], string> = {
-  SmartSpeaker: 'Smart speaker',
-  SmartDisplay: 'Smart display',
-  SmartHub: 'Smart hub',
-};
+import { hasSpeaker } from '../tiers';
 
 function Row({ label, children, field }: { label: string; children: ReactNode; field: string }) {
   return (
@@ -23,6 +18,7 @@ function Row({ label, children, field }: { label: string; children: ReactNode; f
 }
 
 function DeviceCard({ d, changed }: { d: Device; changed: boolean }) {
+  const t = useTexts();
   const speaker = hasSpeaker(d);
   return (
     <Box as="li" borderWidth="1px" borderColor="border" borderRadius="l2" p={3} data-testid="device" data-device-id={d.id}>
@@ -32,30 +28,30 @@ function DeviceCard({ d, changed }: { d: Device; changed: boolean }) {
             {d.name}
           </Heading>
           <Text fontSize="sm" color="fg.muted">
-            {TYPE_LABEL[d.type]}
+            {t.deviceTypes[d.type]}
           </Text>
         </Stack>
         <HStack gap={1}>
           {changed && (
             <Badge colorPalette="blue" variant="subtle">
-              Updated
+              {t.updated}
             </Badge>
           )}
           <Badge colorPalette={d.status === 'online' ? 'green' : 'gray'} variant="subtle">
-            {d.status === 'online' ? 'Online' : 'Offline'}
+            {d.status === 'online' ? t.online : t.deviceOffline}
           </Badge>
         </HStack>
       </Flex>
       <Box as="dl" display="grid" gridTemplateColumns="auto 1fr" columnGap={3} rowGap={1} mt={2} fontSize="sm">
-        <Row label="Room" field="room">
-          {capitalize(humanize(d.location))}
+        <Row label={t.room} field="room">
+          {t.roomName(d.location)}
         </Row>
-        <Row label="Power" field="power">
-          {d.power === 'on' ? 'On' : 'Off'}
+        <Row label={t.power} field="power">
+          {d.power === 'on' ? t.on : t.off}
         </Row>
         {speaker ? (
           <>
-            <Row label="Volume" field="volume">
+            <Row label={t.volume} field="volume">
               <Flex align="center" gap={2}>
                 <span>{d.volume}</span>
                 <Box flex="1" maxW="32" h="1.5" bg="bg.emphasized" borderRadius="full" aria-hidden="true">
@@ -63,13 +59,13 @@ function DeviceCard({ d, changed }: { d: Device; changed: boolean }) {
                 </Box>
               </Flex>
             </Row>
-            <Row label="Playing" field="playing">
-              {d.nowPlaying ?? 'Nothing'}
+            <Row label={t.playing} field="playing">
+              {d.nowPlaying ?? t.nothing}
             </Row>
           </>
         ) : (
-          <Row label="Audio" field="audio">
-            No speaker
+          <Row label={t.audio} field="audio">
+            {t.noSpeaker}
           </Row>
         )}
       </Box>
@@ -86,20 +82,21 @@ export function DevicesPanel({
   changes: Record<string, number>;
   level: ServiceLevel | null;
 }) {
+  const t = useTexts();
   return (
     <Box as="section" aria-labelledby="devices-heading" borderWidth="1px" borderColor="border" borderRadius="l3" bg="bg.panel" p={4}>
       <Flex justify="space-between" align="baseline" mb={3} gap={2} wrap="wrap">
         <Heading as="h2" id="devices-heading" size="md">
-          Your devices
+          {t.yourDevices}
         </Heading>
         {level && (
           <Text fontSize="sm" color="fg.muted">
-            {devices.length} of {level.maxDevices} on your plan
+            {t.devicesOnPlan(devices.length, level.maxDevices)}
           </Text>
         )}
       </Flex>
       {devices.length === 0 ? (
-        <Text color="fg.muted">{level ? 'No devices registered.' : 'Loading…'}</Text>
+        <Text color="fg.muted">{level ? t.noDevices : t.loading}</Text>
       ) : (
         <Stack as="ul" gap={2} listStyleType="none" m={0} p={0} aria-live="off">
           {devices.map((d) => (

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Badge, Box, Button, Flex, HStack, Spinner, Stack, Text, VisuallyHidden } from '@chakra-ui/react';
+import { useLanguage, useTexts, type Texts } from '../i18n';
 import type { ActionResult, Device } from '../protocol';
 import { streamingText, type ChatMessage, type ChatState } from '../state';
 import { actionLabel } from '../tiers';
@@ -11,16 +12,18 @@ function time(ts: string | null): string {
 }
 
 function ActionLine({ a, devices }: { a: ActionResult; devices: Device[] }) {
+  const t = useTexts();
+  const language = useLanguage();
   const device = a.deviceId === null ? undefined : devices.find((d) => d.id === a.deviceId);
   return (
     <Box as="li" display="flex" gap={2} alignItems="flex-start" data-testid="action" data-allowed={a.allowed}>
       <Badge colorPalette={a.allowed ? 'green' : 'red'} variant="subtle" flexShrink={0} mt="0.5">
         <span aria-hidden="true">{a.allowed ? '✓' : '✕'}</span>
-        {a.allowed ? 'Done' : 'Refused'}
+        {a.allowed ? t.done : t.refused}
       </Badge>
       <Text fontSize="sm" minW="0">
         <Text as="span" fontWeight="semibold">
-          {actionLabel(a.action)}
+          {actionLabel(a.action, language)}
           {device ? ` · ${device.name}` : a.deviceId ? ` · ${a.deviceId}` : ''}
         </Text>
         {a.result ? <> ({a.result})</> : null}
@@ -30,18 +33,19 @@ function ActionLine({ a, devices }: { a: ActionResult; devices: Device[] }) {
 }
 
 function BotBubble({ m, devices }: { m: ChatMessage; devices: Device[] }) {
+  const t = useTexts();
   const refusedWithoutDetail = m.allowed === false && m.actions.length === 0;
   return (
     <Box as="li" alignSelf="flex-start" maxW={{ base: '92%', md: '80%' }} data-testid="bot-message">
       <Box bg="bg.muted" borderRadius="l3" borderTopLeftRadius="0" px={3} py={2}>
-        <VisuallyHidden>ServiceBot said: </VisuallyHidden>
+        <VisuallyHidden>{t.botSaid}</VisuallyHidden>
         <Text whiteSpace="pre-wrap" overflowWrap="anywhere">
           {m.text}
         </Text>
         {m.actions.length > 0 && (
           <Box mt={2} pt={2} borderTopWidth="1px" borderColor="border">
-            <VisuallyHidden>What was done and what was refused:</VisuallyHidden>
-            <Stack as="ul" gap={1} listStyleType="none" aria-label="Actions">
+            <VisuallyHidden>{t.whatWasDone}</VisuallyHidden>
+            <Stack as="ul" gap={1} listStyleType="none" aria-label={t.actionsLabel}>
               {m.actions.map((a, i) => (
                 <ActionLine key={i} a={a} devices={devices} />
               ))}
@@ -50,12 +54,12 @@ function BotBubble({ m, devices }: { m: ChatMessage; devices: Device[] }) {
         )}
         {refusedWithoutDetail && (
           <Badge mt={2} colorPalette="red" variant="subtle">
-            Not allowed on your plan
+            {t.notAllowedOnPlan}
           </Badge>
         )}
       </Box>
       <Text fontSize="xs" color="fg.muted" mt={1}>
-        ServiceBot{m.source === 'offline' ? ' (offline assistant)' : ''} {time(m.timestamp)}
+        ServiceBot{m.source === 'offline' ? t.offlineAssistant : ''} {time(m.timestamp)}
       </Text>
     </Box>
   );
@@ -63,11 +67,12 @@ function BotBubble({ m, devices }: { m: ChatMessage; devices: Device[] }) {
 
 /** A person of the support team, named, set apart from the bot. */
 function AgentBubble({ m }: { m: ChatMessage }) {
-  const name = m.agentName ?? 'Support team';
+  const t = useTexts();
+  const name = m.agentName ?? t.supportTeam;
   return (
     <Box as="li" alignSelf="flex-start" maxW={{ base: '92%', md: '80%' }} data-testid="agent-message">
       <Box bg="blue.subtle" borderRadius="l3" borderTopLeftRadius="0" px={3} py={2} borderLeftWidth="3px" borderColor="blue.solid">
-        <VisuallyHidden>{name} from the support team said: </VisuallyHidden>
+        <VisuallyHidden>{t.agentSaid(name)}</VisuallyHidden>
         <Text whiteSpace="pre-wrap" overflowWrap="anywhere">
           {m.text}
         </Text>
@@ -76,30 +81,31 @@ function AgentBubble({ m }: { m: ChatMessage }) {
         <Text as="span" fontWeight="semibold" color="fg" data-testid="agent-name">
           {name}
         </Text>{' '}
-        · support team {time(m.timestamp)}
+        · {t.agentByline} {time(m.timestamp)}
       </Text>
     </Box>
   );
 }
 
-function statusWords(m: ChatMessage): string {
+function statusWords(m: ChatMessage, t: Texts): string {
   switch (m.status) {
     case 'queued':
-      return 'Waiting to send';
+      return t.queued;
     case 'sending':
-      return 'Sending…';
+      return t.sending;
     case 'stored':
-      return 'Delivered';
+      return t.delivered;
     case 'answered':
-      return 'Delivered';
+      return t.delivered;
     case 'failed':
-      return 'Not sent';
+      return t.notSent;
     default:
       return '';
   }
 }
 
 function CustomerBubble({ m, onRetry }: { m: ChatMessage; onRetry: (id: string) => void }) {
+  const t = useTexts();
   const failed = m.status === 'failed';
   return (
     <Box as="li" alignSelf="flex-end" maxW={{ base: '92%', md: '80%' }} data-testid="customer-message" data-status={m.status ?? ''}>
@@ -112,20 +118,20 @@ function CustomerBubble({ m, onRetry }: { m: ChatMessage; onRetry: (id: string) 
         py={2}
         opacity={m.status === 'queued' ? 0.75 : 1}
       >
-        <VisuallyHidden>You said: </VisuallyHidden>
+        <VisuallyHidden>{t.youSaid}</VisuallyHidden>
         <Text whiteSpace="pre-wrap" overflowWrap="anywhere">
           {m.text}
         </Text>
       </Box>
       <Flex fontSize="xs" color={failed ? 'fg.error' : 'fg.muted'} mt={1} gap={2} justify="flex-end" align="center" wrap="wrap">
         <span>
-          {statusWords(m)}
+          {statusWords(m, t)}
           {m.timestamp ? ` · ${time(m.timestamp)}` : ''}
         </span>
         {failed && m.error && <span>{m.error}</span>}
         {failed && m.clientMessageId && (
           <Button size="2xs" variant="outline" onClick={() => onRetry(m.clientMessageId as string)}>
-            Retry
+            {t.retry}
           </Button>
         )}
       </Flex>
@@ -134,6 +140,7 @@ function CustomerBubble({ m, onRetry }: { m: ChatMessage; onRetry: (id: string) 
 }
 
 export function MessageList({ state, onRetry }: { state: ChatState; onRetry: (id: string) => void }) {
+  const t = useTexts();
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const streaming = streamingText(state);
@@ -157,7 +164,7 @@ export function MessageList({ state, onRetry }: { state: ChatState; onRetry: (id
     <Box
       ref={scroller}
       as="section"
-      aria-label="Conversation"
+      aria-label={t.conversationLabel}
       tabIndex={0}
       flex="1"
       minH="0"
@@ -168,7 +175,7 @@ export function MessageList({ state, onRetry }: { state: ChatState; onRetry: (id
     >
       {state.messages.length === 0 && streaming === null && (
         <Text color="fg.muted" textAlign="center" mt={8}>
-          {state.historyLoaded ? 'Ask ServiceBot about your devices, or pick a suggestion below.' : 'Loading the conversation…'}
+          {state.historyLoaded ? t.emptyChat : t.loadingConversation}
         </Text>
       )}
       <Stack as="ol" gap={3} listStyleType="none" m={0} p={0}>
@@ -189,7 +196,7 @@ export function MessageList({ state, onRetry }: { state: ChatState; onRetry: (id
               </Text>
             </Box>
             <HStack fontSize="xs" color="fg.muted" mt={1} gap={1}>
-              <Spinner size="xs" /> <span>ServiceBot is writing…</span>
+              <Spinner size="xs" /> <span>{t.botWriting}</span>
             </HStack>
           </Box>
         )}

@@ -1,7 +1,9 @@
 import { Alert, CloseButton, Stack } from '@chakra-ui/react';
+import { useTexts } from '../i18n';
 import type { Notice } from '../state';
 
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
+  const t = useTexts();
   if (notices.length === 0) return null;
   return (
     <Stack gap={2} px={{ base: 3, md: 4 }} pt={2}>
@@ -11,7 +13,7 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
           <Alert.Content>
             <Alert.Description>{n.text}</Alert.Description>
           </Alert.Content>
-          <CloseButton size="xs" aria-label="Dismiss" onClick={() => onDismiss(n.id)} />
+          <CloseButton size="xs" aria-label={t.dismiss} onClick={() => onDismiss(n.id)} />
         </Alert.Root>
       ))}
     </Stack>

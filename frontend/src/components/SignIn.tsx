@@ -15,11 +15,13 @@ import {
   Text,
 } from '@chakra-ui/react';
 import { fetchCustomers, type CustomersResult } from '../api';
+import { useTexts } from '../i18n';
 import { loadLastCustomer, saveLastCustomer, type Auth } from '../storage';
 import { capitalize } from '../tiers';
 import { AppHeader } from './AppHeader';
 
 export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
+  const t = useTexts();
   const [result, setResult] = useState<CustomersResult | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [customerId, setCustomerId] = useState('');
@@ -71,33 +73,33 @@ export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
         <Card.Root maxW="lg" mx="auto">
           <Card.Header>
             <Heading as="h1" size="xl">
-              Sign in to ServiceBot
+              {t.signInTitle}
             </Heading>
-            <Text color="fg.muted">Customer service for your smart speakers, displays and hubs.</Text>
+            <Text color="fg.muted">{t.signInLead}</Text>
           </Card.Header>
           <Card.Body>
             <Stack gap={6}>
               <section aria-labelledby="demo-heading">
                 <Heading as="h2" id="demo-heading" size="md" mb={3}>
-                  Demo sign-in
+                  {t.demoHeading}
                 </Heading>
                 {result === null && (
                   <Flex align="center" gap={2} color="fg.muted" role="status">
-                    <Spinner size="sm" /> Loading customers…
+                    <Spinner size="sm" /> {t.loadingCustomers}
                   </Flex>
                 )}
                 {result?.kind === 'disabled' && (
-                  <Text color="fg.muted">Demo sign-in is off on this server. Sign in with a token below.</Text>
+                  <Text color="fg.muted">{t.demoOff}</Text>
                 )}
                 {result?.kind === 'failed' && (
                   <Alert.Root status="error">
                     <Alert.Indicator />
                     <Alert.Content>
-                      <Alert.Title>Could not load the sample customers</Alert.Title>
-                      <Alert.Description>{result.error}</Alert.Description>
+                      <Alert.Title>{t.customersFailed}</Alert.Title>
+                      <Alert.Description>{result.status !== null ? t.serverAnswered(result.status) : result.error}</Alert.Description>
                     </Alert.Content>
                     <Button size="sm" variant="outline" onClick={() => setAttempt((a) => a + 1)}>
-                      Try again
+                      {t.tryAgain}
                     </Button>
                   </Alert.Root>
                 )}
@@ -105,7 +107,7 @@ export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
                   <form onSubmit={demoSubmit}>
                     <Stack gap={3}>
                       <Field.Root>
-                        <Field.Label>Customer</Field.Label>
+                        <Field.Label>{t.customerLabel}</Field.Label>
                         <NativeSelect.Root>
                           <NativeSelect.Field value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)}>
                             {result.customers.map((c) => (
@@ -116,10 +118,10 @@ export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
                           </NativeSelect.Field>
                           <NativeSelect.Indicator />
                         </NativeSelect.Root>
-                        <Field.HelperText>Chat as one of the sample customers.</Field.HelperText>
+                        <Field.HelperText>{t.customerHelp}</Field.HelperText>
                       </Field.Root>
                       <Button type="submit" colorPalette="teal" disabled={customerId === ''}>
-                        Start chat
+                        {t.startChat}
                       </Button>
                     </Stack>
                   </form>
@@ -128,23 +130,23 @@ export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
               <Separator />
               <section aria-labelledby="token-heading">
                 <Heading as="h2" id="token-heading" size="md" mb={3}>
-                  Sign in with a token
+                  {t.tokenHeading}
                 </Heading>
                 <form onSubmit={tokenSubmit}>
                   <Stack gap={3}>
                     <Field.Root>
-                      <Field.Label>Access token</Field.Label>
+                      <Field.Label>{t.tokenLabel}</Field.Label>
                       <Input
                         type="password"
                         autoComplete="off"
                         spellCheck={false}
                         value={token}
                         onChange={(e) => setToken(e.currentTarget.value)}
-                        placeholder="Paste your sign-in token"
+                        placeholder={t.tokenPlaceholder}
                       />
                     </Field.Root>
                     <Button type="submit" variant="outline" disabled={token.trim() === ''}>
-                      Sign in with token
+                      {t.tokenSubmit}
                     </Button>
                   </Stack>
                 </form>
@@ -155,17 +157,17 @@ export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
         <Card.Root maxW="lg" mx="auto" mt={6} variant="subtle">
           <Card.Header>
             <Heading as="h2" id="staff-heading" size="md">
-              Support staff
+              {t.staffHeading}
             </Heading>
             <Text color="fg.muted" fontSize="sm">
-              Open the support console: the queue of customers who asked for a person, their transcripts and your replies.
+              {t.staffLead}
             </Text>
           </Card.Header>
           <Card.Body>
             <form onSubmit={staffSubmit} aria-labelledby="staff-heading">
               <Stack gap={3}>
                 <Field.Root disabled={result?.kind === 'disabled'}>
-                  <Field.Label>Staff id (demo sign-in)</Field.Label>
+                  <Field.Label>{t.staffIdLabel}</Field.Label>
                   <Input
                     value={staffId}
                     onChange={(e) => setStaffId(e.currentTarget.value)}
@@ -175,18 +177,18 @@ export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {
                   />
                 </Field.Root>
                 <Field.Root>
-                  <Field.Label>or a staff token</Field.Label>
+                  <Field.Label>{t.staffTokenLabel}</Field.Label>
                   <Input
                     type="password"
                     autoComplete="off"
                     spellCheck={false}
                     value={staffToken}
                     onChange={(e) => setStaffToken(e.currentTarget.value)}
-                    placeholder="Paste your staff sign-in token"
+                    placeholder={t.staffTokenPlaceholder}
                   />
                 </Field.Root>
                 <Button type="submit" colorPalette="blue" disabled={staffId.trim() === '' && staffToken.trim() === ''}>
-                  Open support console
+                  {t.openConsole}
                 </Button>
               </Stack>
             </form>

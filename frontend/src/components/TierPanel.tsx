@@ -1,10 +1,13 @@
 import { Badge, Box, Flex, Heading, Stack, Text } from '@chakra-ui/react';
+import { useLanguage, useTexts } from '../i18n';
 import type { ServiceLevel } from '../protocol';
 import { actionLabel, capitalize, sortTiers, tierRank, tierRows } from '../tiers';
 
 export function TierPanel({ level, levels }: { level: ServiceLevel | null; levels: ServiceLevel[] | null }) {
+  const language = useLanguage();
+  const t = useTexts();
   if (level === null) return null;
-  const rows = tierRows(level, levels ?? []);
+  const rows = tierRows(level, levels ?? [], language);
   const allowed = rows.filter((r) => r.allowed);
   const refused = rows.filter((r) => !r.allowed);
   const higher = sortTiers(levels ?? []).filter((l) => tierRank(l.level) > tierRank(level.level));
@@ -13,15 +16,15 @@ export function TierPanel({ level, levels }: { level: ServiceLevel | null; level
     <Box as="section" aria-labelledby="plan-heading" borderWidth="1px" borderColor="border" borderRadius="l3" bg="bg.panel" p={4}>
       <Flex justify="space-between" align="baseline" gap={2} wrap="wrap">
         <Heading as="h2" id="plan-heading" size="md">
-          Your plan: {capitalize(level.level)}
+          {t.yourPlan(capitalize(level.level))}
         </Heading>
       </Flex>
       <Text fontSize="sm" color="fg.muted" mb={3}>
-        {capitalize(level.supportPriority)} support · up to {level.maxDevices} device{level.maxDevices === 1 ? '' : 's'}
+        {t.planLine(level.supportPriority, level.maxDevices)}
       </Text>
 
       <Heading as="h3" size="sm" mb={1}>
-        Included
+        {t.included}
       </Heading>
       <Stack as="ul" gap={1} listStyleType="none" m={0} p={0} mb={3} fontSize="sm" data-testid="allowed-actions">
         {allowed.map((r) => (
@@ -37,7 +40,7 @@ export function TierPanel({ level, levels }: { level: ServiceLevel | null; level
       {refused.length > 0 && (
         <>
           <Heading as="h3" size="sm" mb={1}>
-            Not included
+            {t.notIncluded}
           </Heading>
           <Stack as="ul" gap={1} listStyleType="none" m={0} p={0} fontSize="sm" data-testid="refused-actions">
             {refused.map((r) => (
@@ -48,7 +51,7 @@ export function TierPanel({ level, levels }: { level: ServiceLevel | null; level
                 <span>{r.label}</span>
                 {r.upgradeTo && (
                   <Badge colorPalette="purple" variant="outline" size="sm">
-                    with {capitalize(r.upgradeTo)}
+                    {t.withTier(capitalize(r.upgradeTo))}
                   </Badge>
                 )}
               </Flex>
@@ -66,8 +69,7 @@ export function TierPanel({ level, levels }: { level: ServiceLevel | null; level
                 <Text as="span" fontWeight="semibold" color="fg">
                   {capitalize(l.level)}
                 </Text>
-                : {capitalize(l.supportPriority)} support, up to {l.maxDevices} devices
-                {adds.length > 0 ? `, adds ${adds.map((a) => actionLabel(a).toLowerCase()).join(', ')}` : ''}.
+                {t.higherTier(l.supportPriority, l.maxDevices, adds.map((a) => actionLabel(a, language)))}
               </Text>
             );
           })}
