@@ -9,6 +9,7 @@
 
 import { createContext, useContext } from 'react';
 import type { Device, DeviceType, ErrorCode, ServiceAction } from './protocol';
+import { capitalize, humanize, lowerFirst } from './words';
 
 export type Language = 'en' | 'es' | 'de';
 export const LANGUAGES: readonly Language[] = ['en', 'es', 'de'];
@@ -53,21 +54,8 @@ const ROOMS: Record<string, readonly [string, Gender, string, Gender]> = {
   lobby: ['vestíbulo', 'm', 'Lobby', 'f'],
 };
 
-/** `living_room` -> `living room` (a room we have no word for is written as stored, without underscores). */
-function plain(snake: string): string {
-  return snake.replace(/_/g, ' ').trim();
-}
-
-function upperFirst(s: string): string {
-  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
-}
-
-function lowerFirst(s: string): string {
-  return s.length === 0 ? s : s[0]!.toLowerCase() + s.slice(1);
-}
-
-const roomEs = (room: string) => ROOMS[room]?.[0] ?? plain(room);
-const roomDe = (room: string) => ROOMS[room]?.[2] ?? plain(room);
+const roomEs = (room: string) => ROOMS[room]?.[0] ?? humanize(room);
+const roomDe = (room: string) => ROOMS[room]?.[2] ?? humanize(room);
 const genderEs = (room: string): Gender => ROOMS[room]?.[1] ?? 'm';
 const genderDe = (room: string): Gender => ROOMS[room]?.[3] ?? 'm';
 
@@ -83,7 +71,7 @@ const KIND_ES: Record<DeviceType, string> = { SmartSpeaker: 'altavoz', SmartDisp
 const KIND_DE: Record<DeviceType, string> = { SmartSpeaker: 'Lautsprecher', SmartDisplay: 'Display', SmartHub: 'Hub' };
 
 /** "the bedroom speaker". */
-const theEn = (d: Device) => `the ${plain(d.location)} ${KIND_EN[d.type]}`;
+const theEn = (d: Device) => `the ${humanize(d.location)} ${KIND_EN[d.type]}`;
 /** "el altavoz del dormitorio", "la pantalla de la cocina". */
 const theEs = (d: Device) => `${d.type === 'SmartDisplay' ? 'la' : 'el'} ${KIND_ES[d.type]} ${ofRoomEs(d.location)}`;
 /** "del altavoz del dormitorio", "de la pantalla de la cocina". */
@@ -136,7 +124,7 @@ const en = {
   chatLead: 'Chat with ServiceBot about your devices.',
   devicesAndPlan: 'Devices and plan',
   /** "Priority support · up to 3 devices" */
-  planLine: (priority: string, maxDevices: number) => `${upperFirst(priority)} support · up to ${count(maxDevices, 'device', 'devices')}`,
+  planLine: (priority: string, maxDevices: number) => `${capitalize(priority)} support · up to ${count(maxDevices, 'device', 'devices')}`,
 
   // connection
   connected: 'Connected',
@@ -218,7 +206,7 @@ const en = {
     SmartHub: 'Smart hub',
   } satisfies Record<DeviceType, string>,
   /** A room as a label: "Living room". */
-  roomName: (room: string) => upperFirst(plain(room)),
+  roomName: (room: string) => capitalize(humanize(room)),
 
   // plan panel
   yourPlan: (tier: string) => `Your plan: ${tier}`,
@@ -227,7 +215,7 @@ const en = {
   withTier: (tier: string) => `with ${tier}`,
   /** After a higher tier's name: ": Dedicated support, up to 10 devices, adds multi-room audio, routines (custom actions)." */
   higherTier: (priority: string, maxDevices: number, adds: string[]) =>
-    `: ${upperFirst(priority)} support, up to ${count(maxDevices, 'device', 'devices')}${adds.length > 0 ? `, adds ${adds.map((a) => a.toLowerCase()).join(', ')}` : ''}.`,
+    `: ${capitalize(priority)} support, up to ${count(maxDevices, 'device', 'devices')}${adds.length > 0 ? `, adds ${adds.map((a) => a.toLowerCase()).join(', ')}` : ''}.`,
   actions: {
     status_check: 'Check device status',
     device_info: 'Device information',
@@ -242,9 +230,9 @@ const en = {
   // suggestion chips: sent as the customer's message, so each must be a phrasing the server's analyzer reads
   chips: {
     volume: (d: Device, target: number) => `Turn ${theEn(d)} ${target < d.volume ? 'down' : 'up'} to ${target}`,
-    pauseMusic: (room: string) => `Pause the music in the ${plain(room)}`,
-    playJazz: (room: string) => `Play jazz in the ${plain(room)}`,
-    playJazzIn2: (room1: string, room2: string) => `Play jazz in the ${plain(room1)} and the ${plain(room2)}`,
+    pauseMusic: (room: string) => `Pause the music in the ${humanize(room)}`,
+    playJazz: (room: string) => `Play jazz in the ${humanize(room)}`,
+    playJazzIn2: (room1: string, room2: string) => `Play jazz in the ${humanize(room1)} and the ${humanize(room2)}`,
     routine: (d: Device) => `Every day at 7:00 turn on ${theEn(d)}`,
     power: (d: Device, on: boolean) => `Turn ${on ? 'on' : 'off'} ${theEn(d)}`,
     isOnline: (d: Device) => `Is ${theEn(d)} online?`,
@@ -362,7 +350,7 @@ const es: Texts = {
     SmartDisplay: 'Pantalla inteligente',
     SmartHub: 'Hub inteligente',
   },
-  roomName: (room) => upperFirst(roomEs(room)),
+  roomName: (room) => capitalize(roomEs(room)),
 
   yourPlan: (tier) => `Tu plan: ${tier}`,
   included: 'Incluido',
@@ -426,7 +414,7 @@ const de: Texts = {
   tierPrefix: 'Tarif: ',
   chatLead: 'Chatte mit ServiceBot über deine Geräte.',
   devicesAndPlan: 'Geräte und Tarif',
-  planLine: (priority, maxDevices) => `${upperFirst(priority)}-Support · bis zu ${count(maxDevices, 'Gerät', 'Geräte')}`,
+  planLine: (priority, maxDevices) => `${capitalize(priority)}-Support · bis zu ${count(maxDevices, 'Gerät', 'Geräte')}`,
 
   connected: 'Verbunden',
   connecting: 'Verbinde…',
@@ -501,7 +489,7 @@ const de: Texts = {
     SmartDisplay: 'Smart-Display',
     SmartHub: 'Smart-Hub',
   },
-  roomName: (room) => upperFirst(roomDe(room)),
+  roomName: (room) => capitalize(roomDe(room)),
 
   yourPlan: (tier) => `Dein Tarif: ${tier}`,
   included: 'Enthalten',
@@ -509,7 +497,7 @@ const de: Texts = {
   withTier: (tier) => `mit ${tier}`,
   // German labels start with a noun, so they keep their capital in a sentence.
   higherTier: (priority, maxDevices, adds) =>
-    `: ${upperFirst(priority)}-Support, bis zu ${count(maxDevices, 'Gerät', 'Geräte')}${adds.length > 0 ? `, dazu ${joinAnd(adds, 'und')}` : ''}.`,
+    `: ${capitalize(priority)}-Support, bis zu ${count(maxDevices, 'Gerät', 'Geräte')}${adds.length > 0 ? `, dazu ${joinAnd(adds, 'und')}` : ''}.`,
   actions: {
     status_check: 'Gerätestatus abfragen',
     device_info: 'Geräteinformationen',

@@ -2,24 +2,12 @@
 
 import { TEXTS, type Language } from './i18n';
 import { SERVICE_ACTIONS, SERVICE_TIERS, type Device, type ServiceLevel } from './protocol';
-
-/** What each action is called on the page, in English (the support console's words). */
-export const ACTION_LABELS: Record<string, string> = TEXTS.en.actions;
+import { humanize } from './words';
 
 /** An action's label in the page's language; an action this page does not know is shown by its name. */
 export function actionLabel(action: string, language: Language = 'en'): string {
   const labels: Record<string, string> = TEXTS[language].actions;
   return labels[action] ?? humanize(action);
-}
-
-/** `living_room` -> `living room`. */
-export function humanize(snake: string): string {
-  return snake.replace(/_/g, ' ').trim();
-}
-
-/** `premium` -> `Premium`. */
-export function capitalize(s: string): string {
-  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
 }
 
 export function tierRank(level: string): number {
@@ -61,15 +49,4 @@ export function tierRows(current: ServiceLevel, levels: ServiceLevel[], language
 
 export function hasSpeaker(device: Device): boolean {
   return device.type === 'SmartSpeaker' || device.type === 'SmartDisplay';
-}
-
-export function deviceKind(device: Device): string {
-  switch (device.type) {
-    case 'SmartSpeaker':
-      return 'speaker';
-    case 'SmartDisplay':
-      return 'display';
-    case 'SmartHub':
-      return 'hub';
-  }
 }

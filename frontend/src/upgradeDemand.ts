@@ -2,7 +2,8 @@
 // Pure functions over the report of the staff frame `upgradeDemand` (docs/protocol.md), so they are tested without a DOM.
 
 import type { ActionDemand, DemandCounts, UpgradeDemandReport } from './protocol';
-import { actionLabel, capitalize } from './tiers';
+import { actionLabel } from './tiers';
+import { capitalize } from './words';
 
 /** One bar: what it stands for, its counts, and its length as a share (0..1) of the chart's longest bar. */
 export interface DemandBar extends DemandCounts {

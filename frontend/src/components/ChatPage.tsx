@@ -5,7 +5,7 @@ import type { ServiceLevel } from '../protocol';
 import type { SavedSession } from '../storage';
 import { useLanguage, useTexts } from '../i18n';
 import { suggestions } from '../suggestions';
-import { capitalize } from '../tiers';
+import { capitalize } from '../words';
 import { useChat } from '../useChat';
 import { AppHeader } from './AppHeader';
 import { Composer } from './Composer';

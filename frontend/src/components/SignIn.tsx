@@ -17,7 +17,7 @@ import {
 import { fetchCustomers, type CustomersResult } from '../api';
 import { useTexts } from '../i18n';
 import { loadLastCustomer, saveLastCustomer, type Auth } from '../storage';
-import { capitalize } from '../tiers';
+import { capitalize } from '../words';
 import { AppHeader } from './AppHeader';
 
 export function SignIn({ onSignIn }: { onSignIn: (auth: Auth) => void }) {

@@ -3,7 +3,7 @@ import { Alert, Badge, Box, Button, CloseButton, Flex, Heading, HStack, Stack, T
 import { heldByMe, priorityWords, selectedEntry, waitedSeconds, waitedWords, type ConsoleMessage, type ConsoleState } from '../console';
 import { MESSAGE_MAX_LENGTH, type QueueEntry } from '../protocol';
 import type { Auth } from '../storage';
-import { capitalize } from '../tiers';
+import { capitalize } from '../words';
 import { DEMAND_DAYS, useConsole, type SupportConsole as Console } from '../useConsole';
 import { AppHeader } from './AppHeader';
 import { tierColor } from './ChatPage';

@@ -1,7 +1,8 @@
 import { Badge, Box, Flex, Heading, Stack, Text } from '@chakra-ui/react';
 import { useLanguage, useTexts } from '../i18n';
 import type { ServiceLevel } from '../protocol';
-import { actionLabel, capitalize, sortTiers, tierRank, tierRows } from '../tiers';
+import { actionLabel, sortTiers, tierRank, tierRows } from '../tiers';
+import { capitalize } from '../words';
 
 export function TierPanel({ level, levels }: { level: ServiceLevel | null; levels: ServiceLevel[] | null }) {
   const language = useLanguage();
