@@ -19,6 +19,8 @@ namespace ServiceBot.Bench;
 /// </summary>
 internal static class PartsBench
 {
+    private const string CustomerId = "cust_001";
+
     public static async Task<int> RunAsync(string[] args)
     {
         TimeSpan duration = TimeSpan.FromSeconds(BenchArguments.Number(args, "--seconds", 10));
@@ -59,14 +61,14 @@ internal static class PartsBench
                     string conversation = $"conv_parts_{n:D3}_{turn / LoadGenerator.TurnsPerConversation:D6}";
                     string key = Guid.NewGuid().ToString("N");
                     DateTimeOffset asked = DateTimeOffset.UtcNow;
-                    Task<bool> question = store.TryAddAsync(Message(conversation, asked, Senders.Customer, key), CancellationToken.None);
+                    Task<bool> question = store.TryAddAsync(BenchMessages.Turn(conversation, asked, CustomerId, reply: false, key), CancellationToken.None);
                     if (!together)
                     {
                         // Queued only once the question is committed, so it cannot share the question's commit.
                         await question;
                     }
 
-                    await Task.WhenAll(question, store.TryAddAsync(Message(conversation, asked.AddTicks(1), Senders.Bot, key), CancellationToken.None));
+                    await Task.WhenAll(question, store.TryAddAsync(BenchMessages.Turn(conversation, asked.AddTicks(1), CustomerId, reply: true, key), CancellationToken.None));
                     if (Volatile.Read(ref counting))
                     {
                         Interlocked.Increment(ref exchanges);
@@ -97,37 +99,17 @@ internal static class PartsBench
         }
     }
 
-    private static StoredMessage Message(string conversation, DateTimeOffset at, string sender, string key)
-    {
-        bool reply = sender == Senders.Bot;
-        return new StoredMessage
-        {
-            ConversationId = conversation,
-            Timestamp = at,
-            UserId = "cust_001",
-            Sender = sender,
-            Text = reply ? "Your Living Room Speaker is on, volume 40, and online." : LoadGenerator.Message,
-            RequestType = "device_status",
-            RequiredActions = ["status_check"],
-            Allowed = true,
-            Actions = reply ? [new ActionRecord("status_check", "dev_001", true, "on, volume 40")] : [],
-            Source = reply ? "offline" : null,
-            ClientMessageId = key,
-            Language = "en",
-        };
-    }
-
     /// <summary>Microseconds of one thread's work per analysis; the analyzer is synchronous, so wall time is its CPU time.</summary>
     private static double MeasureAnalyzer(TimeSpan duration)
     {
         var analyzer = new RequestAnalyzer();
-        Customer customer = SeedData.Default.Customers.First(c => c.Id == "cust_001");
+        Customer customer = SeedData.Default.Customers.First(c => c.Id == CustomerId);
         var history = new List<StoredMessage>();
         DateTimeOffset start = DateTimeOffset.UtcNow.AddMinutes(-5);
         for (int turn = 0; turn < 10; turn++)
         {
-            history.Add(Message("conv_parts", start.AddSeconds(turn * 2), Senders.Customer, "k" + turn));
-            history.Add(Message("conv_parts", start.AddSeconds(turn * 2 + 1), Senders.Bot, "k" + turn));
+            history.Add(BenchMessages.Turn("conv_parts", start.AddSeconds(turn * 2), CustomerId, reply: false, "k" + turn));
+            history.Add(BenchMessages.Turn("conv_parts", start.AddSeconds(turn * 2 + 1), CustomerId, reply: true, "k" + turn));
         }
 
         long count = 0;

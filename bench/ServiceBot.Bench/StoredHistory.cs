@@ -31,19 +31,9 @@ internal static class StoredHistory
                 int conversation = i / rowsPerConversation;
                 int turn = i % rowsPerConversation / 2;
                 bool reply = i % 2 == 1;
-                pending.Add(store.TryAddAsync(new StoredMessage
-                {
-                    ConversationId = $"conv_history_{conversation:D7}",
-                    Timestamp = start.AddSeconds(i),
-                    UserId = Customers[conversation % Customers.Length],
-                    Sender = reply ? Senders.Bot : Senders.Customer,
-                    Text = reply ? "Your speaker is on, volume 40, and it is online." : LoadGenerator.Message,
-                    RequestType = "device_status",
-                    RequiredActions = ["status_check"],
-                    Actions = reply ? [new ActionRecord("status_check", "dev_001", true, "on, volume 40")] : [],
-                    Source = reply ? "offline" : null,
-                    ClientMessageId = $"h{conversation:D7}t{turn:D2}",
-                }, CancellationToken.None));
+                pending.Add(store.TryAddAsync(
+                    BenchMessages.Turn($"conv_history_{conversation:D7}", start.AddSeconds(i), Customers[conversation % Customers.Length], reply, $"h{conversation:D7}t{turn:D2}"),
+                    CancellationToken.None));
                 if (pending.Count == inFlight)
                 {
                     await Task.WhenAll(pending);
